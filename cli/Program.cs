@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ApiTruth.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("ApiTruth: does this API exist in the version you actually use?");
+        return root.Parse(args).Invoke();
+    }
+}
