@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ApiTruth.Cli.Commands;
 
 namespace ApiTruth.Cli;
 
@@ -7,6 +8,7 @@ internal static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("ApiTruth: does this API exist in the version you actually use?");
+        root.Subcommands.Add(CheckCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
