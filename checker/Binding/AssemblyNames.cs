@@ -17,7 +17,9 @@ internal sealed record CatalogType(string Namespace, string Name, string FullNam
 /// <param name="DeclaringType">Full name of the declaring type.</param>
 /// <param name="Namespace">Namespace of the declaring type (what a using must import for an extension method).</param>
 /// <param name="ParameterNames">For methods and indexers: the parameter names (the <c>this</c> parameter excluded for extension methods).</param>
-internal sealed record CatalogMember(string Name, string DeclaringType, string Namespace, bool IsMethod, bool IsExtension, ImmutableArray<string> ParameterNames);
+/// <param name="DeclaringTypeIsInterface">Declared by an interface (an object with this member is of a library type, not the snippet's own).</param>
+internal sealed record CatalogMember(string Name, string DeclaringType, string Namespace, bool IsMethod, bool IsExtension, ImmutableArray<string> ParameterNames,
+    bool DeclaringTypeIsInterface = false);
 
 /// <summary>The names one assembly makes visible to other assemblies, read with System.Reflection.Metadata (no symbols built).</summary>
 internal sealed class AssemblyNames
@@ -50,6 +52,7 @@ internal sealed class AssemblyNames
             int arity = type.GetGenericParameters().Count - (type.IsNested ? md.GetTypeDefinition(type.GetDeclaringType()).GetGenericParameters().Count : 0);
             types.Add(new CatalogType(ns, name, fullName, Math.Max(arity, 0), type.IsNested));
             bool typeHasExtensions = HasExtensionAttribute(md, type.GetCustomAttributes());
+            bool isInterface = (type.Attributes & TypeAttributes.Interface) != 0;
             foreach (var mh in type.GetMethods())
             {
                 var method = md.GetMethodDefinition(mh);
@@ -61,7 +64,7 @@ internal sealed class AssemblyNames
                 bool isExtension = typeHasExtensions && (method.Attributes & MethodAttributes.Static) != 0
                     && HasExtensionAttribute(md, method.GetCustomAttributes());
                 var parameters = ParameterNames(md, method, skipFirst: isExtension);
-                members.Add(new CatalogMember(StripArity(methodName), fullName, ns, IsMethod: true, isExtension, parameters));
+                members.Add(new CatalogMember(StripArity(methodName), fullName, ns, IsMethod: true, isExtension, parameters, isInterface));
             }
             foreach (var ph in type.GetProperties())
             {
@@ -76,7 +79,7 @@ internal sealed class AssemblyNames
                 var propertyName = md.GetString(property.Name);
                 if (propertyName.Contains('.')) continue; // explicit interface implementation
                 members.Add(new CatalogMember(propertyName, fullName, ns, IsMethod: false, IsExtension: false,
-                    ParameterNames(md, accessorDef, skipFirst: false)));
+                    ParameterNames(md, accessorDef, skipFirst: false), isInterface));
             }
             foreach (var fh in type.GetFields())
             {
@@ -93,7 +96,7 @@ internal sealed class AssemblyNames
                 if (adder.IsNil || !IsVisible(md.GetMethodDefinition(adder).Attributes)) continue;
                 var eventName = md.GetString(ev.Name);
                 if (eventName.Contains('.')) continue;
-                members.Add(new CatalogMember(eventName, fullName, ns, IsMethod: false, IsExtension: false, []));
+                members.Add(new CatalogMember(eventName, fullName, ns, IsMethod: false, IsExtension: false, [], isInterface));
             }
         }
         return new AssemblyNames(types, members);

@@ -20,6 +20,8 @@ internal sealed class ReferenceWalker
     private readonly Dictionary<SyntaxNode, Judgement?> _judged = [];
     private readonly Dictionary<SyntaxNode, Origin> _origins = [];
     private readonly HashSet<SyntaxNode> _inProgress = [];
+    private readonly Dictionary<ExpressionSyntax, ITypeSymbol?> _trusted = [];
+    private readonly Dictionary<string, bool> _variableEvidence = new(StringComparer.Ordinal);
 
     public ReferenceWalker(BoundSnippet bound)
     {
@@ -98,6 +100,10 @@ internal sealed class ReferenceWalker
             (candidates, reason) = (error.CandidateSymbols, error.CandidateReason);
             symbol = null;
         }
+        // The binder recovers from errors by guessing a type for a failed call (its only candidate's return
+        // type); a member looked up on such a guess is not evidence of anything.
+        if (MemberReceiverOf(name) is { } receiver && !IsTrustedReceiver(receiver))
+            return JudgeMemberOf(name, receiver, SyntaxNames.InvocationOf(name) is not null ? "method" : "member");
         if (symbol is not null) return Bound(name, symbol);
         if (reason == CandidateReason.LateBound) return null; // dynamic
         if (candidates.Length > 0) return JudgeCandidates(name, candidates, reason);
@@ -223,12 +229,7 @@ internal sealed class ReferenceWalker
         if (name.Parent is AliasQualifiedNameSyntax) return null;
 
         // x.Name, x?.Name
-        ExpressionSyntax? receiverExpression = name.Parent switch
-        {
-            MemberAccessExpressionSyntax ma when ma.Name == name => ma.Expression,
-            MemberBindingExpressionSyntax mb => (mb.Parent?.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>(c => c.WhenNotNull.Span.Contains(mb.Span)))?.Expression,
-            _ => null,
-        };
+        var receiverExpression = MemberReceiverOf(name);
         if (receiverExpression is not null)
             return JudgeMemberOf(name, receiverExpression, memberKind);
 
@@ -256,7 +257,8 @@ internal sealed class ReferenceWalker
                 return MissingInScope(name, enclosing!, "method");
             if (_form == SnippetForm.File && enclosing is not null && !HasKnownBases(enclosing))
                 return Cascade(name, "method", $"the base type of '{enclosing.Name}' does not resolve");
-            return NameLevel(name, "method");
+            // A fragment's own helper method, or a method of a base class it does not show.
+            return NameLevel(name, "method", receiver: null);
         }
         if (scopeIsComplete)
             return MissingInScope(name, enclosing!, SyntaxNames.StartsUpper(text) ? "type or member" : "name");
@@ -310,8 +312,8 @@ internal sealed class ReferenceWalker
         }
         if (receiverSymbol is INamedTypeSymbol staticType && staticType is not IErrorTypeSymbol)
             return IsOpenSourceType(staticType) ? null : MissingMember(name, staticType, memberKind);
-        var receiverType = _model.GetTypeInfo(receiverExpression).Type;
-        if (receiverType is not null and not IErrorTypeSymbol && receiverType.TypeKind != TypeKind.Error)
+        var receiverType = TrustedType(receiverExpression);
+        if (receiverType is not null)
         {
             if (receiverType.TypeKind == TypeKind.Dynamic) return null;
             if (receiverType is ITypeParameterSymbol)
@@ -320,7 +322,7 @@ internal sealed class ReferenceWalker
         }
         return OriginOf(receiverExpression) switch
         {
-            Origin.Unknown => NameLevel(name, memberKind),
+            Origin.Unknown => NameLevel(name, memberKind, receiverExpression),
             _ => Cascade(name, memberKind, $"the type of '{Shorten(receiverExpression)}' is not known"),
         };
     }
@@ -346,18 +348,24 @@ internal sealed class ReferenceWalker
     private static Judgement Cascade(SyntaxNode at, string kind, string why) =>
         new(LocationOf(at), NameOf(at), kind, Verdict.Unverifiable, Evidence.Unresolved, LookupTarget.Member, $"cannot verify: {why}");
 
-    // A member of a receiver whose type the snippet never declares.
-    private Judgement NameLevel(SimpleNameSyntax name, string memberKind)
+    // A member of a receiver whose type the snippet never declares. A name that no type of the reference set
+    // has is missing only when something says the receiver is a library object (it is what a library member
+    // returned, or its other members are library members): an object of the snippet's own type can have any member.
+    private Judgement NameLevel(SimpleNameSyntax name, string memberKind, ExpressionSyntax? receiver)
     {
         var text = name.Identifier.ValueText;
         var defining = Catalog.MembersNamed(text);
         if (defining.Count > 0)
         {
-            var examples = defining.Select(d => d.Member.DeclaringType).Distinct().Take(3).ToList();
+            var types = defining.Select(d => d.Member.DeclaringType).Distinct().ToList();
             return new Judgement(LocationOf(name), NameOf(name), memberKind, Verdict.Unverifiable, Evidence.NameLevel, LookupTarget.Member,
-                $"cannot verify: the receiver's type is unknown; {Plural(defining.Select(d => d.Member.DeclaringType).Distinct().Count(), "type")} of the reference set define '{text}' (e.g. {string.Join(", ", examples)})");
+                $"cannot verify: the receiver's type is unknown; {Plural(types.Count, "type")} of the reference set define '{text}' (e.g. {string.Join(", ", types.Take(3))})");
         }
-        if (DeclaredInSnippet(text)) return Cascade(name, memberKind, "the receiver's type is unknown");
+        if (DeclaredInSnippet(text) || receiver is null || !HasLibraryEvidence(receiver))
+        {
+            return new Judgement(LocationOf(name), NameOf(name), memberKind, Verdict.Unverifiable, Evidence.NameLevel, LookupTarget.Member,
+                $"cannot verify: no type of the reference set has a member named '{text}', but the receiver may be the snippet's own object");
+        }
         return new Judgement(LocationOf(name), NameOf(name), memberKind, Verdict.Missing, Evidence.NameLevel, LookupTarget.Member,
             $"no type of the reference set has a member named '{text}' (the receiver's type is unknown, so only the name was checked)",
             ArgumentCount: SyntaxNames.InvocationOf(name)?.ArgumentList.Arguments.Count);
@@ -368,13 +376,11 @@ internal sealed class ReferenceWalker
         var text = name.Identifier.ValueText;
         if (_bound.AmbiguousTypes.TryGetValue(text, out var namespaces))
             return Ambiguous(name, namespaces);
-        if (Catalog.HasType(text) || Catalog.HasMember(text) || DeclaredInSnippet(text))
-        {
-            return new Judgement(LocationOf(name), NameOf(name), "type or member", Verdict.Unverifiable, Evidence.NameLevel, LookupTarget.Type,
-                $"cannot verify: '{text}' is not declared in the snippet; the reference set has a type or member of that name elsewhere");
-        }
-        return new Judgement(LocationOf(name), NameOf(name), "type", Verdict.Missing, Evidence.NameLevel, LookupTarget.Type,
-            $"no type or member named '{text}' exists in the reference set");
+        // Without knowledge of other versions and packages (the index), an unknown capitalized name may as well
+        // be the snippet's own type or property: the index decides (see FindingBuilder).
+        var elsewhere = Catalog.HasType(text) || Catalog.HasMember(text) ? "; the reference set has a type or member of that name elsewhere" : "";
+        return new Judgement(LocationOf(name), NameOf(name), "type", Verdict.Unverifiable, Evidence.NameLevel, LookupTarget.Type,
+            $"cannot verify: '{text}' is not declared in the snippet and is no type of the reference set{elsewhere}; it may be the snippet's own");
     }
 
     private Judgement? JudgeMissingType(SimpleNameSyntax name)
@@ -548,15 +554,13 @@ internal sealed class ReferenceWalker
     {
         if (_origins.TryGetValue(expression, out var known)) return known;
         _origins[expression] = Origin.Broken; // cycles (var x = x.y) end as broken
-        var origin = OriginCore(expression);
+        var origin = TrustedType(expression) is not null ? Origin.Known : OriginCore(expression);
         _origins[expression] = origin;
         return origin;
     }
 
     private Origin OriginCore(ExpressionSyntax expression)
     {
-        var type = _model.GetTypeInfo(expression).Type;
-        if (type is not null and not IErrorTypeSymbol && type.TypeKind != TypeKind.Error) return Origin.Known;
         switch (expression)
         {
             case ParenthesizedExpressionSyntax p: return OriginOf(p.Expression);
@@ -567,18 +571,27 @@ internal sealed class ReferenceWalker
                 // likely returns that type: the snippet's own, whose members are anybody's guess.
                 if (CalleeName(inv) is GenericNameSyntax g && g.TypeArgumentList.Arguments.Any(IsUnresolvedType)) return Origin.Broken;
                 return OriginOf(inv.Expression);
-            case MemberAccessExpressionSyntax ma:
-                return JudgeName(ma.Name) is { Verdict: Verdict.Unverifiable, Evidence: Evidence.NameLevel } ? Origin.Unknown : Origin.Broken;
+            case MemberAccessExpressionSyntax ma: return MemberOrigin(ma.Name);
+            case MemberBindingExpressionSyntax mb: return MemberOrigin(mb.Name);
             case ConditionalAccessExpressionSyntax ca: return OriginOf(ca.WhenNotNull);
-            case MemberBindingExpressionSyntax mb:
-                return JudgeName(mb.Name) is { Verdict: Verdict.Unverifiable, Evidence: Evidence.NameLevel } ? Origin.Unknown : Origin.Broken;
             case ElementAccessExpressionSyntax ea: return OriginOf(ea.Expression) == Origin.Unknown ? Origin.Unknown : Origin.Broken;
             case IdentifierNameSyntax id: return IdentifierOrigin(id);
-            case GenericNameSyntax gn:
-                return JudgeName(gn) is { Verdict: Verdict.Unverifiable, Evidence: Evidence.NameLevel } ? Origin.Unknown : Origin.Broken;
+            case GenericNameSyntax gn when SyntaxNames.InvocationOf(gn) is not null:
+                return InvokedNameOrigin(gn);
             default: return Origin.Broken;
         }
     }
+
+    // The result of a member of an unknown receiver is unknown too, unless the member was found missing
+    // (nothing can be said about what a missing member returns).
+    private Origin MemberOrigin(SimpleNameSyntax name) =>
+        JudgeName(name) is { Evidence: Evidence.NameLevel, Verdict: Verdict.Unverifiable } ? Origin.Unknown : Origin.Broken;
+
+    // An undeclared method called by simple name: a library base class's method (unknown result) if the
+    // reference set has a member of that name, else the snippet's own helper.
+    private Origin InvokedNameOrigin(SimpleNameSyntax name) =>
+        JudgeName(name) is { Evidence: Evidence.NameLevel, Verdict: Verdict.Unverifiable } && Catalog.HasMember(name.Identifier.ValueText)
+            ? Origin.Unknown : Origin.Broken;
 
     private Origin IdentifierOrigin(IdentifierNameSyntax id)
     {
@@ -587,28 +600,195 @@ internal sealed class ReferenceWalker
         if (symbol is null)
         {
             if (info.CandidateSymbols.Length > 0) return Origin.Broken;
-            if (SyntaxNames.InvocationOf(id) is not null)
-                return JudgeName(id) is { Verdict: Verdict.Unverifiable, Evidence: Evidence.NameLevel } ? Origin.Unknown : Origin.Broken;
-            // An undeclared variable is the snippet's context, unless it was itself judged (a missing type).
-            var judged = JudgeName(id);
-            return judged is null && _form != SnippetForm.File ? Origin.Unknown : Origin.Broken;
+            if (SyntaxNames.InvocationOf(id) is not null) return InvokedNameOrigin(id);
+            // An undeclared variable is the snippet's context, unless it was itself judged (a type-like name).
+            return JudgeName(id) is null && _form != SnippetForm.File ? Origin.Unknown : Origin.Broken;
         }
         if (symbol is ILocalSymbol local)
         {
-            var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
-            switch (declaration)
+            switch (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
             {
                 case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }:
                     return OriginOf(value);
                 case ForEachStatementSyntax { Type.IsVar: true } forEach:
                     return OriginOf(forEach.Expression) == Origin.Unknown ? Origin.Unknown : Origin.Broken;
-                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call } } }:
-                    return OriginOf(call) == Origin.Unknown ? Origin.Unknown : Origin.Broken;
                 default:
                     return Origin.Broken;
             }
         }
         return Origin.Broken;
+    }
+
+    // Is the receiver (an expression of unknown type) a library object? It is when a library member (one the
+    // reference set has) produced it, or when it is an undeclared variable whose other members are library members.
+    private bool HasLibraryEvidence(ExpressionSyntax receiver)
+    {
+        switch (receiver)
+        {
+            case ParenthesizedExpressionSyntax p: return HasLibraryEvidence(p.Expression);
+            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang: return HasLibraryEvidence(bang.Operand);
+            case AwaitExpressionSyntax a: return HasLibraryEvidence(a.Expression);
+            case InvocationExpressionSyntax inv: return HasLibraryEvidence(inv.Expression);
+            case ConditionalAccessExpressionSyntax ca: return HasLibraryEvidence(ca.WhenNotNull);
+            case MemberAccessExpressionSyntax ma: return Catalog.HasMember(ma.Name.Identifier.ValueText) && MemberOrigin(ma.Name) == Origin.Unknown;
+            case MemberBindingExpressionSyntax mb: return Catalog.HasMember(mb.Name.Identifier.ValueText) && MemberOrigin(mb.Name) == Origin.Unknown;
+            case SimpleNameSyntax name:
+            {
+                var symbol = _model.GetSymbolInfo(name).Symbol;
+                if (symbol is null)
+                    return SyntaxNames.InvocationOf(name) is not null ? Catalog.HasMember(name.Identifier.ValueText) : MembersSuggestLibrary(name.Identifier.ValueText);
+                if (symbol is ILocalSymbol local
+                    && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } })
+                    return HasLibraryEvidence(value);
+                return false;
+            }
+            default:
+                return false;
+        }
+    }
+
+    // The members the snippet uses on an undeclared variable: when the reference set has most of them (or an
+    // interface of it declares those it has), the variable holds a library object and the others are missing.
+    private bool MembersSuggestLibrary(string variable)
+    {
+        if (_variableEvidence.TryGetValue(variable, out var known)) return known;
+        var names = _bound.Snippet.Tree.GetRoot().DescendantNodes()
+            .Select(n => n switch
+            {
+                MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax id } ma when id.Identifier.ValueText == variable => ma.Name.Identifier.ValueText,
+                ConditionalAccessExpressionSyntax { Expression: IdentifierNameSyntax id, WhenNotNull: MemberBindingExpressionSyntax mb } when id.Identifier.ValueText == variable => mb.Name.Identifier.ValueText,
+                ConditionalAccessExpressionSyntax { Expression: IdentifierNameSyntax id, WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax mb } } when id.Identifier.ValueText == variable => mb.Name.Identifier.ValueText,
+                _ => null,
+            })
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var present = names.Where(Catalog.HasMember).ToList();
+        int absent = names.Count - present.Count;
+        bool library = present.Count > 0 && (present.Count >= absent || DeclaredByOneInterface(present));
+        _variableEvidence[variable] = library;
+        return library;
+    }
+
+    private bool DeclaredByOneInterface(IReadOnlyList<string> members)
+    {
+        var declaring = members.Select(m => Catalog.MembersNamed(m).Where(x => x.Member.DeclaringTypeIsInterface).Select(x => x.Member.DeclaringType).ToHashSet()).ToList();
+        var common = declaring[0];
+        foreach (var set in declaring.Skip(1)) common.IntersectWith(set);
+        return common.Count > 0;
+    }
+
+    // ---------------------------------------------------------------- trusted types
+
+    private bool IsTrustedReceiver(ExpressionSyntax receiver)
+    {
+        var symbol = _model.GetSymbolInfo(receiver).Symbol;
+        if (symbol is IAliasSymbol or INamespaceSymbol or INamedTypeSymbol) return true;
+        return TrustedType(receiver) is not null;
+    }
+
+    private static ExpressionSyntax? MemberReceiverOf(SimpleNameSyntax name) => name.Parent switch
+    {
+        MemberAccessExpressionSyntax ma when ma.Name == name => ma.Expression,
+        MemberBindingExpressionSyntax mb => mb.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>(c => c.WhenNotNull.Span.Contains(mb.Span))?.Expression,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The type of an expression when the binder really knows it: every call and member on the way resolved.
+    /// (After a failed call the binder still reports a type, guessed from the candidates, which is no evidence.)
+    /// </summary>
+    private ITypeSymbol? TrustedType(ExpressionSyntax expression)
+    {
+        if (_trusted.TryGetValue(expression, out var known)) return known;
+        _trusted[expression] = null;
+        var type = TrustedTypeCore(expression);
+        _trusted[expression] = type;
+        return type;
+    }
+
+    private ITypeSymbol? TrustedTypeCore(ExpressionSyntax expression)
+    {
+        ITypeSymbol? TypeOf(ExpressionSyntax e) => _model.GetTypeInfo(e).Type is { } t && t is not IErrorTypeSymbol && t.TypeKind != TypeKind.Error ? t : null;
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax p: return TrustedType(p.Expression) is null ? null : TypeOf(p);
+            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
+                return TrustedType(bang.Operand) is null ? null : TypeOf(bang);
+            case AwaitExpressionSyntax a: return TrustedType(a.Expression) is null ? null : TypeOf(a);
+            case InvocationExpressionSyntax inv:
+                if (_model.GetSymbolInfo(inv).Symbol is null) return null;
+                return CalleeIsTrusted(inv.Expression) ? TypeOf(inv) : null;
+            case MemberAccessExpressionSyntax ma:
+                if (_model.GetSymbolInfo(ma).Symbol is null) return null;
+                return IsTrustedReceiver(ma.Expression) ? TypeOf(ma) : null;
+            case ConditionalAccessExpressionSyntax ca:
+                if (TrustedType(ca.Expression) is null) return null;
+                return WhenNotNullResolves(ca.WhenNotNull) ? TypeOf(ca) : null;
+            case ElementAccessExpressionSyntax ea:
+                if (TrustedType(ea.Expression) is not { } target) return null;
+                return target.TypeKind == TypeKind.Array || _model.GetSymbolInfo(ea).Symbol is not null ? TypeOf(ea) : null;
+            case SimpleNameSyntax name:
+            {
+                var symbol = _model.GetSymbolInfo(name).Symbol;
+                switch (symbol)
+                {
+                    case null: return null;
+                    case ILocalSymbol local:
+                        switch (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
+                        {
+                            case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }:
+                                return TrustedType(value) is null ? null : TypeOf(name);
+                            case ForEachStatementSyntax { Type.IsVar: true } forEach:
+                                return TrustedType(forEach.Expression) is null ? null : TypeOf(name);
+                            case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Type.IsVar: true, Parent: ArgumentSyntax { Parent.Parent: { } call } } }:
+                                return _model.GetSymbolInfo(call).Symbol is null ? null : TypeOf(name);
+                            default:
+                                return TypeOf(name);
+                        }
+                    case IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter:
+                        return LambdaIsBound(parameter) ? TypeOf(name) : null;
+                    case IMethodSymbol:
+                        return TypeOf(name);
+                    default:
+                        return TypeOf(name);
+                }
+            }
+            default:
+                return TypeOf(expression);
+        }
+    }
+
+    private bool CalleeIsTrusted(ExpressionSyntax callee) => callee switch
+    {
+        MemberAccessExpressionSyntax ma => IsTrustedReceiver(ma.Expression),
+        _ => true,
+    };
+
+    private bool WhenNotNullResolves(ExpressionSyntax whenNotNull) => whenNotNull switch
+    {
+        MemberBindingExpressionSyntax mb => _model.GetSymbolInfo(mb).Symbol is not null,
+        InvocationExpressionSyntax inv => _model.GetSymbolInfo(inv).Symbol is not null && WhenNotNullResolves(inv.Expression),
+        MemberAccessExpressionSyntax ma => _model.GetSymbolInfo(ma).Symbol is not null && WhenNotNullResolves(ma.Expression),
+        ElementBindingExpressionSyntax eb => _model.GetSymbolInfo(eb).Symbol is not null || true,
+        ConditionalAccessExpressionSyntax inner => WhenNotNullResolves(inner.Expression) && WhenNotNullResolves(inner.WhenNotNull),
+        _ => _model.GetTypeInfo(whenNotNull).Type is { TypeKind: not TypeKind.Error },
+    };
+
+    // An implicitly typed lambda parameter has a real type only when the call the lambda is passed to resolved.
+    private bool LambdaIsBound(IParameterSymbol parameter)
+    {
+        var lambda = parameter.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+        if (lambda is LambdaExpressionSyntax { } l && l is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var ps } && ps.Any(p => p.Type is not null))
+            return true;
+        var argument = lambda?.Parent;
+        while (argument is not null and not ArgumentSyntax and not StatementSyntax and not EqualsValueClauseSyntax)
+            argument = argument.Parent;
+        if (argument is not ArgumentSyntax { Parent.Parent: { } call }) return true; // assigned to a typed delegate
+        return call switch
+        {
+            InvocationExpressionSyntax inv => TrustedType(inv) is not null || _model.GetSymbolInfo(inv).Symbol is IMethodSymbol { ReturnsVoid: true } && CalleeIsTrusted(inv.Expression),
+            BaseObjectCreationExpressionSyntax creation => _model.GetSymbolInfo(creation).Symbol is not null,
+            _ => _model.GetSymbolInfo(call).Symbol is not null,
+        };
     }
 
     private bool IsUnresolvedType(TypeSyntax type)

@@ -16,8 +16,7 @@ internal static class Similarity
         int prefix = 0;
         while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix]) prefix++;
         double bonus = prefix >= 3 ? 0.1 : 0;
-        bool contains = a.Length >= 4 && b.Contains(a, StringComparison.Ordinal) || b.Length >= 4 && a.Contains(b, StringComparison.Ordinal);
-        return Math.Min(1.0, Math.Max(edit, words) + bonus + (contains ? 0.15 : 0));
+        return Math.Min(1.0, Math.Max(edit, words) + bonus);
     }
 
     /// <summary>Camel-case words: <c>GetCollectionStatsAsync</c> → Get, Collection, Stats, Async.</summary>

@@ -15,12 +15,12 @@ internal static class SuggestionFinder
     {
         if (!judgement.Verdict.IsProblem()) return [];
         if (judgement.Target == LookupTarget.Parameter)
-            return (judgement.Candidates ?? []).Take(Max).Select(SymbolWords.Display).ToList();
+            return (judgement.Candidates ?? []).Take(Max).Select(c => SymbolWords.Display(SymbolWords.Definition(c))).ToList();
         if (judgement.Verdict == Verdict.NoOverload && judgement.Candidates is { Count: > 0 } overloads)
         {
             int count = judgement.ArgumentCount ?? 0;
             return overloads.OrderBy(c => Math.Abs(ArgumentShape.CallParameters(c).Count - count))
-                .Take(Max).Select(SymbolWords.Display).ToList();
+                .Take(Max).Select(c => SymbolWords.Display(SymbolWords.Definition(c))).ToList();
         }
         if (judgement.Receiver is { } receiver && judgement.Target == LookupTarget.Member)
             return MembersOf(receiver, judgement, bound);
@@ -47,7 +47,7 @@ internal static class SuggestionFinder
             .Where(m => m.CanBeReferencedByName && !ObjectMembers.Contains(m.Name) && m.Name != judgement.Name
                 && m.Kind is SymbolKind.Method or SymbolKind.Property or SymbolKind.Field or SymbolKind.Event or SymbolKind.NamedType)
             .ToList();
-        return Rank(judgement.Name, visible, m => m.Name, SymbolWords.Display, m => ArgumentFit(m, judgement.ArgumentCount));
+        return Rank(judgement.Name, visible, m => m.Name, m => SymbolWords.Display(SymbolWords.Definition(m)), m => ArgumentFit(m, judgement.ArgumentCount));
     }
 
     private static double ArgumentFit(ISymbol member, int? argumentCount)
