@@ -18,8 +18,9 @@ internal sealed record CatalogType(string Namespace, string Name, string FullNam
 /// <param name="Namespace">Namespace of the declaring type (what a using must import for an extension method).</param>
 /// <param name="ParameterNames">For methods and indexers: the parameter names (the <c>this</c> parameter excluded for extension methods).</param>
 /// <param name="DeclaringTypeIsInterface">Declared by an interface (an object with this member is of a library type, not the snippet's own).</param>
+/// <param name="DeclaringMetadataName">The declaring type's metadata name (<c>Ns.Outer+Inner`1</c>), to find its symbol.</param>
 internal sealed record CatalogMember(string Name, string DeclaringType, string Namespace, bool IsMethod, bool IsExtension, ImmutableArray<string> ParameterNames,
-    bool DeclaringTypeIsInterface = false);
+    bool DeclaringTypeIsInterface, string DeclaringMetadataName);
 
 /// <summary>The names one assembly makes visible to other assemblies, read with System.Reflection.Metadata (no symbols built).</summary>
 internal sealed class AssemblyNames
@@ -47,6 +48,7 @@ internal sealed class AssemblyNames
             var type = md.GetTypeDefinition(handle);
             if (!IsVisible(md, type)) continue;
             var (ns, fullName) = Names(md, type);
+            var metadataName = MetadataName(md, type);
             var name = StripArity(md.GetString(type.Name));
             if (name.StartsWith('<')) continue;
             int arity = type.GetGenericParameters().Count - (type.IsNested ? md.GetTypeDefinition(type.GetDeclaringType()).GetGenericParameters().Count : 0);
@@ -64,7 +66,7 @@ internal sealed class AssemblyNames
                 bool isExtension = typeHasExtensions && (method.Attributes & MethodAttributes.Static) != 0
                     && HasExtensionAttribute(md, method.GetCustomAttributes());
                 var parameters = ParameterNames(md, method, skipFirst: isExtension);
-                members.Add(new CatalogMember(StripArity(methodName), fullName, ns, IsMethod: true, isExtension, parameters, isInterface));
+                members.Add(new CatalogMember(StripArity(methodName), fullName, ns, IsMethod: true, isExtension, parameters, isInterface, metadataName));
             }
             foreach (var ph in type.GetProperties())
             {
@@ -79,7 +81,7 @@ internal sealed class AssemblyNames
                 var propertyName = md.GetString(property.Name);
                 if (propertyName.Contains('.')) continue; // explicit interface implementation
                 members.Add(new CatalogMember(propertyName, fullName, ns, IsMethod: false, IsExtension: false,
-                    ParameterNames(md, accessorDef, skipFirst: false), isInterface));
+                    ParameterNames(md, accessorDef, skipFirst: false), isInterface, metadataName));
             }
             foreach (var fh in type.GetFields())
             {
@@ -87,7 +89,7 @@ internal sealed class AssemblyNames
                 var access = field.Attributes & FieldAttributes.FieldAccessMask;
                 if (access is not (FieldAttributes.Public or FieldAttributes.Family or FieldAttributes.FamORAssem)) continue;
                 if ((field.Attributes & FieldAttributes.SpecialName) != 0) continue; // value__
-                members.Add(new CatalogMember(md.GetString(field.Name), fullName, ns, IsMethod: false, IsExtension: false, []));
+                members.Add(new CatalogMember(md.GetString(field.Name), fullName, ns, IsMethod: false, IsExtension: false, [], isInterface, metadataName));
             }
             foreach (var eh in type.GetEvents())
             {
@@ -96,7 +98,7 @@ internal sealed class AssemblyNames
                 if (adder.IsNil || !IsVisible(md.GetMethodDefinition(adder).Attributes)) continue;
                 var eventName = md.GetString(ev.Name);
                 if (eventName.Contains('.')) continue;
-                members.Add(new CatalogMember(eventName, fullName, ns, IsMethod: false, IsExtension: false, [], isInterface));
+                members.Add(new CatalogMember(eventName, fullName, ns, IsMethod: false, IsExtension: false, [], isInterface, metadataName));
             }
         }
         return new AssemblyNames(types, members);
@@ -136,6 +138,14 @@ internal sealed class AssemblyNames
         }
         var (outerNs, outerName) = Names(md, md.GetTypeDefinition(type.GetDeclaringType()));
         return (outerNs, outerName + "." + name);
+    }
+
+    private static string MetadataName(MetadataReader md, TypeDefinition type)
+    {
+        var name = md.GetString(type.Name);
+        if (type.IsNested) return MetadataName(md, md.GetTypeDefinition(type.GetDeclaringType())) + "+" + name;
+        var ns = md.GetString(type.Namespace);
+        return ns.Length == 0 ? name : ns + "." + name;
     }
 
     private static string StripArity(string name)

@@ -161,7 +161,7 @@ internal sealed class ReferenceWalker
                 {
                     var invocation = SyntaxNames.InvocationOf(name);
                     if (candidates.All(SymbolWords.IsFromSource)) return null;
-                    return JudgeOverloads(name, kind, candidates, ArgumentShape.Of(invocation?.ArgumentList), receiver);
+                    return JudgeOverloads(name, kind, candidates, invocation?.ArgumentList, receiver);
                 }
             case CandidateReason.WrongArity:
                 return new Judgement(LocationOf(name), NameOf(name), kind, Verdict.NoOverload, Evidence.Bound, LookupTarget.Member,
@@ -190,15 +190,24 @@ internal sealed class ReferenceWalker
 
     // Every candidate fails. Only a failure of shape (argument count, names, ref kinds) proves that the called
     // overload does not exist; a failure of types may come from the snippet's own unknowns.
-    private Judgement JudgeOverloads(SyntaxNode at, string kind, IReadOnlyList<ISymbol> candidates, ArgumentShape shape, ITypeSymbol? receiver)
+    private Judgement JudgeOverloads(SyntaxNode at, string kind, IReadOnlyList<ISymbol> candidates, BaseArgumentListSyntax? arguments, ITypeSymbol? receiver)
     {
+        var shape = ArgumentShape.Of(arguments);
         var parameterLists = candidates.Select(ArgumentShape.CallParameters).ToList();
         string name = NameOf(at);
-        if (parameterLists.Any(shape.Fits))
+        var fitting = candidates.Where((_, i) => shape.Fits(parameterLists[i])).ToList();
+        if (fitting.Count > 0)
         {
+            // Overloads of this shape exist. When some argument's type is unknown (an undeclared variable, a
+            // lambda whose body has its own errors), that is why none was chosen: the member exists.
+            if (arguments is not null && arguments.Arguments.Any(a => ArgumentIsUnknown(a.Expression)))
+            {
+                return new Judgement(LocationOf(at), name, kind, Verdict.Exists, Evidence.Bound, LookupTarget.Member,
+                    "exists", Symbol: fitting.Count == 1 ? fitting[0] : null, Receiver: receiver, Candidates: candidates, ArgumentCount: shape.Count);
+            }
             return new Judgement(LocationOf(at), name, kind, Verdict.Unverifiable, Evidence.Bound, LookupTarget.Member,
-                $"'{name}' exists with an overload taking {shape.Count} argument(s); the argument types could not be matched",
-                Symbol: candidates.Count == 1 ? candidates[0] : null, Receiver: receiver, Candidates: candidates, ArgumentCount: shape.Count);
+                $"'{name}' exists with an overload taking {shape.Count} argument(s), but none accepts these argument types",
+                Symbol: fitting.Count == 1 ? fitting[0] : null, Receiver: receiver, Candidates: candidates, ArgumentCount: shape.Count);
         }
         if (shape.UnknownNames(parameterLists).Any())
         {
@@ -452,7 +461,7 @@ internal sealed class ReferenceWalker
                 $"the constructor of '{type.ToDisplayString(SymbolWords.TypeName)}' is not accessible here", Symbol: candidates[0], Receiver: type,
                 Candidates: candidates, ArgumentCount: shape.Count);
         }
-        var judged = JudgeOverloads(at, "constructor", candidates, shape, type);
+        var judged = JudgeOverloads(at, "constructor", candidates, creation.ArgumentList, type);
         return judged with { Location = location, Name = name };
     }
 
@@ -569,7 +578,7 @@ internal sealed class ReferenceWalker
             case InvocationExpressionSyntax inv:
                 // A generic call with a type argument the reference set does not know (QueryAsync<Order>) most
                 // likely returns that type: the snippet's own, whose members are anybody's guess.
-                if (CalleeName(inv) is GenericNameSyntax g && g.TypeArgumentList.Arguments.Any(IsUnresolvedType)) return Origin.Broken;
+                if (CalleeName(inv) is GenericNameSyntax g && g.TypeArgumentList.Arguments.Any(IsUnresolvedType) && ReturnsTypeArgument(g)) return Origin.Broken;
                 return OriginOf(inv.Expression);
             case MemberAccessExpressionSyntax ma: return MemberOrigin(ma.Name);
             case MemberBindingExpressionSyntax mb: return MemberOrigin(mb.Name);
@@ -663,9 +672,18 @@ internal sealed class ReferenceWalker
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var present = names.Where(Catalog.HasMember).ToList();
         int absent = names.Count - present.Count;
-        bool library = present.Count > 0 && (present.Count >= absent || DeclaredByOneInterface(present));
+        bool library = present.Count > 0 && (present.Count >= absent || DeclaredByOneInterface(present)) || NamedAfterLibraryType(variable);
         _variableEvidence[variable] = library;
         return library;
+    }
+
+    // logger, _mapper, clock: a variable named exactly after a type of the reference set (ILogger, IMapper, IClock).
+    private bool NamedAfterLibraryType(string variable)
+    {
+        var bare = variable.TrimStart('_');
+        if (bare.Length < 3 || !char.IsLower(bare[0])) return false;
+        var typeName = char.ToUpperInvariant(bare[0]) + bare[1..];
+        return (Catalog.TypesNamed(typeName).Count > 0 || Catalog.TypesNamed("I" + typeName).Count > 0) && !DeclaredInSnippet(typeName);
     }
 
     private bool DeclaredByOneInterface(IReadOnlyList<string> members)
@@ -773,23 +791,83 @@ internal sealed class ReferenceWalker
         _ => _model.GetTypeInfo(whenNotNull).Type is { TypeKind: not TypeKind.Error },
     };
 
-    // An implicitly typed lambda parameter has a real type only when the call the lambda is passed to resolved.
+    // An implicitly typed lambda parameter has a real type when the call the lambda is passed to resolved, or,
+    // when it failed (often because of the lambda's own body), when every overload that could take the
+    // arguments gives that parameter the same type.
     private bool LambdaIsBound(IParameterSymbol parameter)
     {
         var lambda = parameter.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
-        if (lambda is LambdaExpressionSyntax { } l && l is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var ps } && ps.Any(p => p.Type is not null))
+        if (lambda is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var ps } && ps.Any(p => p.Type is not null))
             return true;
-        var argument = lambda?.Parent;
-        while (argument is not null and not ArgumentSyntax and not StatementSyntax and not EqualsValueClauseSyntax)
-            argument = argument.Parent;
-        if (argument is not ArgumentSyntax { Parent.Parent: { } call }) return true; // assigned to a typed delegate
-        return call switch
+        SyntaxNode? argument = lambda?.Parent;
+        while (argument is ParenthesizedExpressionSyntax or CastExpressionSyntax) argument = argument.Parent;
+        if (argument is not ArgumentSyntax { Parent: BaseArgumentListSyntax list } arg || list.Parent is not { } call)
+            return lambda?.Parent is EqualsValueClauseSyntax or AssignmentExpressionSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax;
+        if (call is InvocationExpressionSyntax inv && !CalleeIsTrusted(inv.Expression)) return false;
+        var info = _model.GetSymbolInfo(call);
+        if (info.Symbol is not null) return true;
+        var shape = ArgumentShape.Of(list);
+        int position = list.Arguments.IndexOf(arg);
+        var types = new List<ITypeSymbol>();
+        foreach (var candidate in info.CandidateSymbols)
         {
-            InvocationExpressionSyntax inv => TrustedType(inv) is not null || _model.GetSymbolInfo(inv).Symbol is IMethodSymbol { ReturnsVoid: true } && CalleeIsTrusted(inv.Expression),
-            BaseObjectCreationExpressionSyntax creation => _model.GetSymbolInfo(creation).Symbol is not null,
-            _ => _model.GetSymbolInfo(call).Symbol is not null,
-        };
+            var parameters = ArgumentShape.CallParameters(candidate);
+            if (!shape.Fits(parameters)) continue;
+            var target = arg.NameColon is { } nc ? parameters.FirstOrDefault(p => p.Name == nc.Name.Identifier.ValueText)
+                : position < parameters.Count ? parameters[position] : parameters.LastOrDefault(p => p.IsParams);
+            var delegateType = target?.Type as INamedTypeSymbol;
+            if (delegateType is { Name: "Expression", TypeArguments: [INamedTypeSymbol inner] }) delegateType = inner;
+            var invoke = delegateType?.DelegateInvokeMethod;
+            if (invoke is null || parameter.Ordinal >= invoke.Parameters.Length) return false;
+            var type = invoke.Parameters[parameter.Ordinal].Type;
+            if (ContainsTypeParameter(type)) return false;
+            types.Add(type);
+        }
+        return types.Count > 0 && types.All(t => SymbolEqualityComparer.Default.Equals(t, parameter.Type));
     }
+
+    private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsTypeParameter),
+        IArrayTypeSymbol array => ContainsTypeParameter(array.ElementType),
+        _ => false,
+    };
+
+    // Does every library method of this name and arity return one of its own type arguments (T, Task<T>)?
+    // Then a call with the snippet's own type as argument returns an object of the snippet's own type.
+    private bool ReturnsTypeArgument(GenericNameSyntax name)
+    {
+        int arity = name.TypeArgumentList.Arguments.Count;
+        var methods = Catalog.MembersNamed(name.Identifier.ValueText)
+            .Where(m => m.Member.IsMethod)
+            .Select(m => m.Member.DeclaringMetadataName).Distinct()
+            .SelectMany(t => _bound.Compilation.GetTypesByMetadataName(t))
+            .SelectMany(t => t.GetMembers(name.Identifier.ValueText).OfType<IMethodSymbol>())
+            .Where(m => m.Arity == arity)
+            .ToList();
+        if (methods.Count == 0) return true;
+        return methods.All(m => Unwrapped(m.ReturnType) is ITypeParameterSymbol);
+    }
+
+    private static ITypeSymbol Unwrapped(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments: [var result] } ? result : type;
+
+    private bool ArgumentIsUnknown(ExpressionSyntax argument) => argument switch
+    {
+        AnonymousFunctionExpressionSyntax => true,
+        DeclarationExpressionSyntax => true,
+        _ => TrustedType(argument) is null && _model.GetTypeInfo(argument).Type is null or IErrorTypeSymbol or { TypeKind: TypeKind.Error }
+            || _model.GetTypeInfo(argument).Type is INamedTypeSymbol named && ContainsErrorType(named),
+    };
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        IErrorTypeSymbol => true,
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        _ => false,
+    };
 
     private bool IsUnresolvedType(TypeSyntax type)
     {

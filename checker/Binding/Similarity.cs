@@ -11,13 +11,19 @@ internal static class Similarity
         double edit = 1.0 - (double)Levenshtein(a, b) / Math.Max(a.Length, b.Length);
         var wordsA = Words(wanted);
         var wordsB = Words(candidate);
-        double shared = wordsA.Intersect(wordsB, StringComparer.OrdinalIgnoreCase).Count();
-        double words = shared / Math.Max(wordsA.Count, wordsB.Count);
+        double shared = wordsA.Intersect(wordsB, StringComparer.OrdinalIgnoreCase).Sum(Weight);
+        double words = shared / Math.Max(wordsA.Sum(Weight), wordsB.Sum(Weight));
         int prefix = 0;
         while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix]) prefix++;
         double bonus = prefix >= 3 ? 0.1 : 0;
         return Math.Min(1.0, Math.Max(edit, words) + bonus);
     }
+
+    // Words that many API names share say little about which one was meant.
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+        { "Async", "Get", "Set", "To", "Is", "Has", "Try", "Add", "Remove", "With", "Create", "On", "Or", "And", "By", "From", "I" };
+
+    private static double Weight(string word) => CommonWords.Contains(word) ? 0.3 : 1.0;
 
     /// <summary>Camel-case words: <c>GetCollectionStatsAsync</c> → Get, Collection, Stats, Async.</summary>
     public static List<string> Words(string identifier)

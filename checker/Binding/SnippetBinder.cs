@@ -116,7 +116,7 @@ internal static class SnippetBinder
         foreach (var (member, owner) in context.Catalog.MembersNamed(name))
         {
             if (!member.IsExtension || imported.Contains(member.Namespace)) continue;
-            var container = compilation.GetTypeByMetadataName(member.DeclaringType);
+            var container = compilation.GetTypeByMetadataName(member.DeclaringMetadataName);
             if (container is null) continue;
             bool applies = container.GetMembers(name).OfType<IMethodSymbol>()
                 .Any(m => m.IsExtensionMethod && m.ReduceExtensionMethod(receiver) is not null);

@@ -54,7 +54,14 @@ internal sealed record ParsedSnippet(SnippetSource Source, SnippetDirectives Dir
         if (declaresNamespace || (!hasStatements && !hasLooseMembers))
             return new ParsedSnippet(source, directives, SnippetForm.File, CSharpSyntaxTree.ParseText(text, RegularOptions, path: source.Path), null);
         if (hasStatements)
-            return new ParsedSnippet(source, directives, SnippetForm.Statements, script, null);
+        {
+            // Top-level statements parse in both modes: the regular one knows `using var` and the like, the
+            // script one also takes methods with modifiers between statements. Keep the one that parses better.
+            var regular = CSharpSyntaxTree.ParseText(text, RegularOptions, path: source.Path);
+            int Errors(SyntaxTree t) => t.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            var best = Errors(regular) <= Errors(script) ? regular : script;
+            return new ParsedSnippet(source, directives, SnippetForm.Statements, best, null);
+        }
         return Wrap(source, directives, text, root);
     }
 
