@@ -642,15 +642,15 @@ internal sealed class ReferenceWalker
             case MemberAccessExpressionSyntax ma: return Catalog.HasMember(ma.Name.Identifier.ValueText) && MemberOrigin(ma.Name) == Origin.Unknown;
             case MemberBindingExpressionSyntax mb: return Catalog.HasMember(mb.Name.Identifier.ValueText) && MemberOrigin(mb.Name) == Origin.Unknown;
             case SimpleNameSyntax name:
-            {
-                var symbol = _model.GetSymbolInfo(name).Symbol;
-                if (symbol is null)
-                    return SyntaxNames.InvocationOf(name) is not null ? Catalog.HasMember(name.Identifier.ValueText) : MembersSuggestLibrary(name.Identifier.ValueText);
-                if (symbol is ILocalSymbol local
-                    && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } })
-                    return HasLibraryEvidence(value);
-                return false;
-            }
+                {
+                    var symbol = _model.GetSymbolInfo(name).Symbol;
+                    if (symbol is null)
+                        return SyntaxNames.InvocationOf(name) is not null ? Catalog.HasMember(name.Identifier.ValueText) : MembersSuggestLibrary(name.Identifier.ValueText);
+                    if (symbol is ILocalSymbol local
+                        && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } })
+                        return HasLibraryEvidence(value);
+                    return false;
+                }
             default:
                 return false;
         }
@@ -745,31 +745,31 @@ internal sealed class ReferenceWalker
                 if (TrustedType(ea.Expression) is not { } target) return null;
                 return target.TypeKind == TypeKind.Array || _model.GetSymbolInfo(ea).Symbol is not null ? TypeOf(ea) : null;
             case SimpleNameSyntax name:
-            {
-                var symbol = _model.GetSymbolInfo(name).Symbol;
-                switch (symbol)
                 {
-                    case null: return null;
-                    case ILocalSymbol local:
-                        switch (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
-                        {
-                            case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }:
-                                return TrustedType(value) is null ? null : TypeOf(name);
-                            case ForEachStatementSyntax { Type.IsVar: true } forEach:
-                                return TrustedType(forEach.Expression) is null ? null : TypeOf(name);
-                            case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Type.IsVar: true, Parent: ArgumentSyntax { Parent.Parent: { } call } } }:
-                                return _model.GetSymbolInfo(call).Symbol is null ? null : TypeOf(name);
-                            default:
-                                return TypeOf(name);
-                        }
-                    case IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter:
-                        return LambdaIsBound(parameter) ? TypeOf(name) : null;
-                    case IMethodSymbol:
-                        return TypeOf(name);
-                    default:
-                        return TypeOf(name);
+                    var symbol = _model.GetSymbolInfo(name).Symbol;
+                    switch (symbol)
+                    {
+                        case null: return null;
+                        case ILocalSymbol local:
+                            switch (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
+                            {
+                                case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }:
+                                    return TrustedType(value) is null ? null : TypeOf(name);
+                                case ForEachStatementSyntax { Type.IsVar: true } forEach:
+                                    return TrustedType(forEach.Expression) is null ? null : TypeOf(name);
+                                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Type.IsVar: true, Parent: ArgumentSyntax { Parent.Parent: { } call } } }:
+                                    return _model.GetSymbolInfo(call).Symbol is null ? null : TypeOf(name);
+                                default:
+                                    return TypeOf(name);
+                            }
+                        case IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter:
+                            return LambdaIsBound(parameter) ? TypeOf(name) : null;
+                        case IMethodSymbol:
+                            return TypeOf(name);
+                        default:
+                            return TypeOf(name);
+                    }
                 }
-            }
             default:
                 return TypeOf(expression);
         }

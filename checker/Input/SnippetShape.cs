@@ -10,7 +10,7 @@ internal enum SnippetForm
     /// <summary>A whole file: usings, namespaces, types. Every name it uses must be declared or referenced.</summary>
     File,
 
-    /// <summary>Top-level statements (with local functions, methods, types): parsed in script mode; undeclared names are the context the snippet was cut from.</summary>
+    /// <summary>Top-level statements (with local functions, methods, types): parsed as top-level statements or in script mode; undeclared names are the context the snippet was cut from.</summary>
     Statements,
 
     /// <summary>Members without their class (methods, fields, properties, constructors): wrapped in a class; undeclared names are context.</summary>
@@ -48,7 +48,9 @@ internal sealed record ParsedSnippet(SnippetSource Source, SnippetDirectives Dir
         var root = (CompilationUnitSyntax)script.GetRoot();
         var members = root.Members;
         bool declaresNamespace = members.Any(m => m is BaseNamespaceDeclarationSyntax);
-        bool hasStatements = members.Any(m => m is GlobalStatementSyntax);
+        // Script mode reads `var x = …;` at the top as a field; no field is typed var, so it is a statement.
+        bool hasStatements = members.Any(m => m is GlobalStatementSyntax
+            || m is FieldDeclarationSyntax { Declaration.Type.IsVar: true });
         bool hasLooseMembers = members.Any(m => m is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax
             or BaseNamespaceDeclarationSyntax or GlobalStatementSyntax));
         if (declaresNamespace || (!hasStatements && !hasLooseMembers))
