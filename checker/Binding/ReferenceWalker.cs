@@ -338,6 +338,14 @@ internal sealed class ReferenceWalker
 
     private Judgement MissingMember(SimpleNameSyntax name, ITypeSymbol receiver, string memberKind)
     {
+        // The binder may have looked the name up on a type it did not know (a var of a failed call whose
+        // result the checker worked out): look again on the receiver's real type before calling it missing.
+        var found = _model.LookupSymbols(name.SpanStart, receiver, name.Identifier.ValueText, includeReducedExtensionMethods: true);
+        if (found.Length > 0)
+        {
+            return new Judgement(LocationOf(name), NameOf(name), SymbolWords.Kind(found[0]), Verdict.Exists, Evidence.Bound, LookupTarget.Member, "exists",
+                Symbol: found.Length == 1 ? found[0] : null, Receiver: receiver);
+        }
         var call = SyntaxNames.InvocationOf(name);
         return new Judgement(LocationOf(name), NameOf(name), memberKind, Verdict.Missing, Evidence.Bound, LookupTarget.Member,
             $"'{receiver.ToDisplayString(SymbolWords.TypeName)}' has no {(memberKind == "type" ? "nested type" : "member")} named '{NameOf(name)}'",
@@ -493,8 +501,9 @@ internal sealed class ReferenceWalker
             if (lists.All(ps => ps.All(p => p.Name != argName)))
             {
                 var callee = candidates[0];
+                var shownName = callee is IMethodSymbol { MethodKind: MethodKind.Constructor } ? $"new {callee.ContainingType.Name}(…)" : callee.Name;
                 return new Judgement(nameNode.GetLocation(), argName, "named argument", Verdict.NoOverload, Evidence.Bound, LookupTarget.Parameter,
-                    $"no overload of '{callee.Name}' has a parameter named '{argName}'",
+                    $"no overload of '{shownName}' has a parameter named '{argName}'",
                     Symbol: candidates.Count == 1 ? callee : null, Candidates: candidates,
                     Receiver: callee.ContainingType);
             }
@@ -733,8 +742,8 @@ internal sealed class ReferenceWalker
                 return TrustedType(bang.Operand) is null ? null : TypeOf(bang);
             case AwaitExpressionSyntax a: return TrustedType(a.Expression) is null ? null : TypeOf(a);
             case InvocationExpressionSyntax inv:
-                if (_model.GetSymbolInfo(inv).Symbol is null) return null;
-                return CalleeIsTrusted(inv.Expression) ? TypeOf(inv) : null;
+                if (!CalleeIsTrusted(inv.Expression)) return null;
+                return _model.GetSymbolInfo(inv).Symbol is null ? AgreedReturnType(inv) : TypeOf(inv);
             case MemberAccessExpressionSyntax ma:
                 if (_model.GetSymbolInfo(ma).Symbol is null) return null;
                 return IsTrustedReceiver(ma.Expression) ? TypeOf(ma) : null;
@@ -773,6 +782,18 @@ internal sealed class ReferenceWalker
             default:
                 return TypeOf(expression);
         }
+    }
+
+    // A call that failed only for its arguments (an undeclared variable, a missing member passed in) still has
+    // a known result when every overload that could take that many arguments returns the same type.
+    private ITypeSymbol? AgreedReturnType(InvocationExpressionSyntax call)
+    {
+        var info = _model.GetSymbolInfo(call);
+        if (info.CandidateReason != CandidateReason.OverloadResolutionFailure) return null;
+        var shape = ArgumentShape.Of(call.ArgumentList);
+        var returns = info.CandidateSymbols.OfType<IMethodSymbol>().Where(m => shape.Fits(m.Parameters)).Select(m => m.ReturnType).ToList();
+        if (returns.Count == 0 || returns.Any(r => ContainsTypeParameter(r) || ContainsErrorType(r))) return null;
+        return returns.All(r => SymbolEqualityComparer.Default.Equals(r, returns[0])) ? returns[0] : null;
     }
 
     private bool CalleeIsTrusted(ExpressionSyntax callee) => callee switch
