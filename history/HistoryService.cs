@@ -55,8 +55,8 @@ internal sealed class HistoryService(IndexView view)
             throw new PackageNotIndexedException(package.Name, []);
         }
         var framework = TargetFramework(package, versions, request);
-        var catalog = view.Catalog(package);
-        var matches = ApiMatcher.Find(query, catalog, view.NameIndex(package));
+        var apis = view.Apis(package);
+        var matches = ApiMatcher.Find(query, apis);
         var frameworkName = framework?.GetShortFolderName();
         var versionNames = versions.Select(v => v.Version).ToList();
         if (matches.DocIds.Count == 0)
@@ -74,7 +74,7 @@ internal sealed class HistoryService(IndexView view)
                 columns.Add((version, version.Groups));
                 continue;
             }
-            var group = StoredAssetSelection.Select(version.Groups, framework ?? NuGetFramework.AnyFramework);
+            var group = view.SelectGroup(version, framework ?? NuGetFramework.AnyFramework);
             if (group is null) withoutAsset.Add(version.Version);
             else columns.Add((version, [group]));
         }
@@ -83,7 +83,7 @@ internal sealed class HistoryService(IndexView view)
         var results = new List<HistoryMatch>();
         foreach (var docId in matches.DocIds)
         {
-            var variants = catalog.Find(docId).OrderBy(v => v.Id).ToArray();
+            var variants = apis.Variants(docId);
             var rows = new List<VersionAvailability>();
             var perVersion = new List<(string Version, ApiStatus Status)>();
             ApiRecord? newest = null;
@@ -125,7 +125,7 @@ internal sealed class HistoryService(IndexView view)
             ?? NuGetFramework.AnyFramework;
     }
 
-    private (ApiStatus Status, ApiRecord? Api) StatusIn(StoredAssetGroup group, (int Id, ApiRecord Api)[] variants)
+    private (ApiStatus Status, ApiRecord? Api) StatusIn(StoredAssetGroup group, IReadOnlyList<(int Id, ApiRecord Api)> variants)
     {
         if (group.ApiSetId is not { } setId) return (ApiStatus.Absent, null);
         var set = view.ApiSet(setId);

@@ -25,12 +25,12 @@ internal sealed class FindService(IndexView view)
         foreach (var package in view.Packages)
         {
             if (!view.DefinesName(package, lookupName)) continue;
-            var catalog = view.Catalog(package);
-            var matches = ApiMatcher.Find(query, catalog, view.NameIndex(package), ignoreCase: true);
+            var apis = view.Apis(package);
+            var matches = ApiMatcher.Find(query, apis, ignoreCase: true);
             if (matches.DocIds.Count == 0) continue;
             var versions = view.Timeline(package).Indexed(request.IncludePrerelease);
             foreach (var docId in matches.DocIds)
-                if (Describe(package, catalog, docId, versions, query) is { } api) found.Add(api);
+                if (Describe(package, apis, docId, versions, query) is { } api) found.Add(api);
         }
         found.Sort(Compare);
         if (found.Count > 0) return new FindResult(query.Text, found.Take(Math.Max(1, request.Limit)).ToList(), found.Count, []);
@@ -38,9 +38,9 @@ internal sealed class FindService(IndexView view)
         return new FindResult(query.Text, [], 0, NameSuggestions.ClosestNames(lookupName, names, 8));
     }
 
-    private FoundApi? Describe(StoredPackage package, PackageCatalog catalog, string docId, IReadOnlyList<TimelineVersion> versions, ApiQuery query)
+    private FoundApi? Describe(StoredPackage package, PackageApis apis, string docId, IReadOnlyList<TimelineVersion> versions, ApiQuery query)
     {
-        var variants = catalog.Find(docId).OrderBy(v => v.Id).ToArray();
+        var variants = apis.Variants(docId);
         var present = new List<string>();
         var presentFlags = new bool[versions.Count];
         ApiRecord? newest = null;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ApiTruth.Indexer.Storage;
+using NuGet.Frameworks;
 
 namespace ApiTruth.History.Index;
 
@@ -12,7 +13,8 @@ internal sealed class IndexView(IndexReader reader)
 {
     private readonly ConcurrentDictionary<string, Lazy<StoredPackage?>> _packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<long, Lazy<PackageTimeline>> _timelines = new();
-    private readonly ConcurrentDictionary<long, Lazy<CatalogNameIndex>> _nameIndexes = new();
+    private readonly ConcurrentDictionary<long, PackageApis> _apis = new();
+    private readonly ConcurrentDictionary<(long VersionId, NuGetFramework Framework), StoredAssetGroup?> _selections = new();
     private readonly ConcurrentDictionary<long, Lazy<HashSet<string>>> _nameSets = new();
     private readonly Lazy<IReadOnlyList<StoredPackage>> _allPackages = new(reader.GetPackages);
 
@@ -28,8 +30,12 @@ internal sealed class IndexView(IndexReader reader)
 
     public PackageCatalog Catalog(StoredPackage package) => reader.GetCatalog(package);
 
-    public CatalogNameIndex NameIndex(StoredPackage package) =>
-        _nameIndexes.GetOrAdd(package.Id, _ => new Lazy<CatalogNameIndex>(() => CatalogNameIndex.Build(reader.GetCatalog(package)))).Value;
+    /// <summary>Name and doc-ID lookups in the package's catalog (scanned or fully decoded, whichever is cheaper so far).</summary>
+    public PackageApis Apis(StoredPackage package) => _apis.GetOrAdd(package.Id, _ => new PackageApis(reader, package));
+
+    /// <summary>The asset group a project of <paramref name="framework"/> compiles against (parsing frameworks is not free: cached).</summary>
+    public StoredAssetGroup? SelectGroup(TimelineVersion version, NuGetFramework framework) =>
+        _selections.GetOrAdd((version.Stored.Id, framework), _ => StoredAssetSelection.Select(version.Groups, framework));
 
     /// <summary>The package's simple names, for a cheap "does it define anything called X" test before decoding its catalog.</summary>
     public bool DefinesName(StoredPackage package, string name) =>

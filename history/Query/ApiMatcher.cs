@@ -1,5 +1,4 @@
 using ApiTruth.History.Index;
-using ApiTruth.Indexer.Storage;
 
 namespace ApiTruth.History.Query;
 
@@ -16,14 +15,14 @@ internal sealed record MatchSet(IReadOnlyList<string> DocIds, bool IgnoredCase)
 /// </summary>
 internal static class ApiMatcher
 {
-    public static MatchSet Find(ApiQuery query, PackageCatalog catalog, CatalogNameIndex names, bool ignoreCase = false)
+    public static MatchSet Find(ApiQuery query, PackageApis apis, bool ignoreCase = false)
     {
         if (query.DocId is { } docId)
         {
-            if (catalog.Find(docId).Any()) return new MatchSet([docId], false);
+            if (apis.Variants(docId).Count > 0) return new MatchSet([docId], false);
             return MatchSet.None;
         }
-        var candidates = names.Lookup(query.SimpleName);
+        var candidates = apis.DocIdsNamed(query.SimpleName);
         if (candidates.Count == 0) return MatchSet.None;
         if (!ignoreCase)
         {

@@ -45,13 +45,14 @@ internal static class NameSuggestions
         if (target.StartsWith('#') && query.Segments.Count > 1) target = query.Segments[^2].Name;
         var names = ClosestNames(target, view.Names(package), max * 2);
         if (names.Count == 0) return [];
-        var nameIndex = view.NameIndex(package);
+        var apis = view.Apis(package);
+        apis.Prefetch(names);
         var wantedType = query.Segments.Count > 1 ? query.Segments[^2].Name : null;
         var suggestions = new List<(string Text, int Rank, int Order)>();
         var order = 0;
         foreach (var name in names)
         {
-            foreach (var docId in nameIndex.Lookup(name))
+            foreach (var docId in apis.DocIdsNamed(name))
             {
                 var text = ShortName(docId);
                 var containing = DocIds.ContainingType(docId) is { } type ? CatalogNameIndex.LastName(type) : null;
