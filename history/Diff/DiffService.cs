@@ -103,8 +103,16 @@ internal sealed class DiffService(IndexView view)
         var ns = Namespace(typeId, types);
         var qualified = DocIds.QualifiedName(typeId).ToString();
         var typeName = ns.Length > 0 && qualified.StartsWith(ns + ".", StringComparison.Ordinal) ? qualified[(ns.Length + 1)..] : qualified;
-        return new DiffEntry(ns, typeName, api.DocId, api.Display, api.Kind);
+        return new DiffEntry(ns, ReadableArity(typeName), api.DocId, api.Display, api.Kind);
     }
+
+    /// <summary><c>JsonConverter`1</c> → <c>JsonConverter&lt;T&gt;</c>, <c>Dictionary`2</c> → <c>Dictionary&lt;T1, T2&gt;</c> (doc IDs keep no parameter names).</summary>
+    private static string ReadableArity(string typeName) =>
+        System.Text.RegularExpressions.Regex.Replace(typeName, @"`(\d+)", m =>
+        {
+            var arity = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return arity == 1 ? "<T>" : "<" + string.Join(", ", Enumerable.Range(1, arity).Select(i => $"T{i}")) + ">";
+        });
 
     /// <summary>The namespace of a type, following nested types out to the top-level one (its doc ID alone cannot tell).</summary>
     private static string Namespace(string typeId, Dictionary<string, ApiRecord> types)

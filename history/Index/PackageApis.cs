@@ -1,6 +1,5 @@
 using ApiTruth.Indexer.Model;
 using ApiTruth.Indexer.Storage;
-using Dapper;
 
 namespace ApiTruth.History.Index;
 
@@ -86,10 +85,14 @@ internal sealed class PackageApis(IndexReader reader, StoredPackage package)
 
     private List<(int First, byte[] Raw)> LoadSegments()
     {
+        // A plain reader, not Dapper: a one-shot CLI query pays Dapper's per-shape code generation (tens of ms cold).
         using var connection = IndexDatabase.Open(reader.Path, readOnly: true);
-        return connection.Query<(long First, byte[] Data)>(
-                "SELECT first_variant, data FROM catalog_segment WHERE package_id = @id ORDER BY first_variant", new { id = package.Id })
-            .Select(s => ((int)s.First, Compression.Decompress(s.Data)))
-            .ToList();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT first_variant, data FROM catalog_segment WHERE package_id = $id ORDER BY first_variant";
+        command.Parameters.AddWithValue("$id", package.Id);
+        using var rows = command.ExecuteReader();
+        var segments = new List<(int, byte[])>();
+        while (rows.Read()) segments.Add((rows.GetInt32(0), Compression.Decompress((byte[])rows.GetValue(1))));
+        return segments;
     }
 }

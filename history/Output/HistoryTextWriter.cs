@@ -11,6 +11,9 @@ internal static class HistoryTextWriter
 {
     private const int ColumnsPerGrid = 8;
 
+    /// <summary>Text shows this many matches at most (JSON has all): a bare member name can match hundreds of types.</summary>
+    private const int MaxMatchesShown = 24;
+
     public static void Write(TextWriter writer, HistoryResult result)
     {
         var scope = result.PackageKind == PackageKind.Framework ? "framework versions"
@@ -28,20 +31,23 @@ internal static class HistoryTextWriter
         if (result.MatchedIgnoringCase) writer.WriteLine($"note: nothing matches '{result.Query}' with that case; showing matches that ignore case.");
         if (result.VersionsWithoutAsset.Count > 0)
             writer.WriteLine($"note: no asset for {result.Framework} in {string.Join(", ", result.VersionsWithoutAsset)}: left out (try --framework or --all-frameworks).");
+        var matches = result.Matches.Take(MaxMatchesShown).ToList();
+        if (matches.Count < result.Matches.Count)
+            writer.WriteLine($"note: {result.Matches.Count} APIs match; showing {matches.Count}. Narrow it with Type.Member, a namespace or a parameter list (--format json lists all).");
         writer.WriteLine();
 
         if (result.AllFrameworks && result.PackageKind == PackageKind.Package)
         {
-            foreach (var match in result.Matches) WriteAllFrameworks(writer, match);
+            foreach (var match in matches) WriteAllFrameworks(writer, match);
         }
-        else if (result.Matches.Count == 1)
+        else if (matches.Count == 1)
         {
-            WriteSingle(writer, result.Matches[0]);
+            WriteSingle(writer, matches[0]);
         }
         else
         {
-            for (var start = 0; start < result.Matches.Count; start += ColumnsPerGrid)
-                WriteGrid(writer, result.Matches, start, Math.Min(ColumnsPerGrid, result.Matches.Count - start));
+            for (var start = 0; start < matches.Count; start += ColumnsPerGrid)
+                WriteGrid(writer, matches, start, Math.Min(ColumnsPerGrid, matches.Count - start));
         }
     }
 
