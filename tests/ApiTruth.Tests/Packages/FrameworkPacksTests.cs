@@ -10,7 +10,10 @@ public sealed class FrameworkPacksTests(FeedFixture fixture) : IClassFixture<Fee
     [Fact]
     public async Task Net8_resolves_to_the_newest_served_Microsoft_NETCore_App_Ref_8()
     {
-        var pack = await fixture.Packs.ResolveAsync(NuGetFramework.Parse("net8.0"), aspNetCore: false, CancellationToken.None);
+        // Without the SDK's packs folder, so the pack always comes from the feed whatever SDK is installed.
+        var packs = new FrameworkPacks(fixture.Feed, sdkPacksFolder: null);
+
+        var pack = await packs.ResolveAsync(NuGetFramework.Parse("net8.0"), aspNetCore: false, CancellationToken.None);
 
         Assert.Equal("net8.0", pack.Moniker);
         Assert.Equal("Microsoft.NETCore.App", pack.FrameworkName);
@@ -50,6 +53,23 @@ public sealed class FrameworkPacksTests(FeedFixture fixture) : IClassFixture<Fee
         Assert.Equal("NETStandard.Library.Ref", pack.PackId);
         Assert.Equal(NuGetVersion.Parse("2.1.0"), pack.PackVersion);
         Assert.Contains(pack.Assemblies, path => Path.GetFileName(path) == "netstandard.dll");
+    }
+
+    [Fact]
+    public async Task Net472_resolves_to_the_NETFramework_reference_assemblies_with_facades()
+    {
+        var pack = await fixture.Packs.ResolveAsync(NuGetFramework.Parse("net472"), aspNetCore: false, CancellationToken.None);
+
+        Assert.Equal("net472", pack.Moniker);
+        Assert.Equal(".NETFramework", pack.FrameworkName);
+        Assert.Equal("Microsoft.NETFramework.ReferenceAssemblies.net472", pack.PackId);
+        Assert.EndsWith(Path.Combine("build", ".NETFramework", "v4.7.2"), pack.Directory);
+        Assert.Contains(Path.Combine(pack.Directory, "mscorlib.dll"), pack.Assemblies);
+        Assert.Contains(Path.Combine(pack.Directory, "Facades", "netstandard.dll"), pack.Assemblies);
+
+        var set = await fixture.Builder.BuildAsync(NuGetFramework.Parse("net472"), [new("Newtonsoft.Json", NuGetVersion.Parse("13.0.3"))], aspNetCore: false, CancellationToken.None);
+        Assert.Equal("lib/net45", set.Packages[0].CompileGroup?.Path);
+        Assert.Empty(set.Problems);
     }
 
     [Fact]
