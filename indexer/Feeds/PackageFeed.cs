@@ -31,7 +31,7 @@ internal sealed class PackageFeed : IDisposable
     private readonly AsyncCache<PackageIdentity, LocalPackage> _installs = new();
     private int _downloads;
 
-    private PackageFeed(ISettings settings, FeedRetryPolicy retry)
+    private PackageFeed(ISettings settings, FeedRetryPolicy retry, string? packagesFolder)
     {
         _retry = retry;
         _sources = new PackageSourceProvider(settings)
@@ -41,7 +41,7 @@ internal sealed class PackageFeed : IDisposable
             .ToList();
         _sourceMapping = PackageSourceMapping.GetPackageSourceMapping(settings);
         GlobalPackagesFolder = Path.TrimEndingDirectorySeparator(
-            Path.GetFullPath(SettingsUtility.GetGlobalPackagesFolder(settings)));
+            Path.GetFullPath(packagesFolder ?? SettingsUtility.GetGlobalPackagesFolder(settings)));
         _globalFolder = new VersionFolderPathResolver(GlobalPackagesFolder);
         _fallbackFolders = SettingsUtility.GetFallbackPackageFolders(settings)
             .Select(folder => new VersionFolderPathResolver(folder))
@@ -59,7 +59,14 @@ internal sealed class PackageFeed : IDisposable
     /// Loads the NuGet configuration that applies to <paramref name="rootDirectory"/> (NuGet.Config files from
     /// there up to the file-system root, then the user's and the machine-wide ones), like restore in that folder.
     /// </summary>
-    public static PackageFeed FromConfiguration(string? rootDirectory = null, FeedRetryPolicy? retry = null)
+    /// <param name="rootDirectory">Where restore would run; the current directory by default.</param>
+    /// <param name="retry">Retries of operations that failed for network reasons; <see cref="FeedRetryPolicy.Default"/> by default.</param>
+    /// <param name="packagesFolder">Like <c>dotnet restore --packages</c>: a packages folder used instead of the
+    /// configured global one (which NUGET_PACKAGES or the globalPackagesFolder setting decide).</param>
+    public static PackageFeed FromConfiguration(
+        string? rootDirectory = null,
+        FeedRetryPolicy? retry = null,
+        string? packagesFolder = null)
     {
         var root = Path.GetFullPath(rootDirectory ?? Directory.GetCurrentDirectory());
         if (!Directory.Exists(root))
@@ -68,7 +75,7 @@ internal sealed class PackageFeed : IDisposable
         }
 
         var settings = Settings.LoadDefaultSettings(root);
-        return new PackageFeed(settings, retry ?? FeedRetryPolicy.Default);
+        return new PackageFeed(settings, retry ?? FeedRetryPolicy.Default, packagesFolder);
     }
 
     /// <summary>Where restore extracts packages (respects NUGET_PACKAGES and the globalPackagesFolder setting).</summary>
@@ -250,6 +257,13 @@ internal sealed class PackageFeed : IDisposable
                     if (Directory.Exists(directory) && !File.Exists(marker))
                     {
                         Directory.Delete(directory, recursive: true);
+
+                        // The id folder too, unless other versions live there.
+                        var idFolder = Path.GetDirectoryName(directory);
+                        if (idFolder is not null && !Directory.EnumerateFileSystemEntries(idFolder).Any())
+                        {
+                            Directory.Delete(idFolder);
+                        }
                     }
 
                     return Task.FromResult(true);

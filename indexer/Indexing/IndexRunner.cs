@@ -156,7 +156,6 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
     {
         var local = await feed.EnsurePackageAsync(work.Package, work.NuGetVersion, ct).ConfigureAwait(false);
         var contents = PackageLayout.Read(local);
-        var identity = new PackageIdentity(local.Id, local.Version);
         var groups = new List<AssetGroupData>();
         foreach (var group in contents.Groups)
         {
@@ -167,14 +166,13 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
                 groups.Add(new AssetGroupData(group.Path, KindOf(group), folder, group.IsPlaceholder, [], [], []));
                 continue;
             }
-            var resolution = new List<string>();
-            foreach (var assembly in group.Assemblies) resolution.Add(Path.GetDirectoryName(assembly)!);
-            resolution.AddRange(await ResolutionPathsAsync(group.Framework, identity, ct).ConfigureAwait(false));
-            var extraction = extractor.Extract(group.Assemblies, resolution.Distinct().ToList(), ct);
+            var (resolution, notes) = await ResolutionPathsAsync(contents, group, ct).ConfigureAwait(false);
+            var extraction = extractor.Extract(group.Assemblies, resolution, ct);
             groups.Add(new AssetGroupData(group.Path, KindOf(group), folder, false,
                 group.Assemblies.Select(Path.GetFileName).ToList()!,
                 extraction.Apis,
-                extraction.Problems.Select(p => $"{Path.GetFileName(p.AssemblyPath)}: {p.Message}").ToList()));
+                extraction.Problems.Select(p => $"{Path.GetFileName(p.AssemblyPath)}: {p.Message}").ToList(),
+                notes));
         }
         var dependencies = contents.DependencyGroups
             .SelectMany(g => g.Dependencies.Select(d => new DependencyData(g.Framework.GetShortFolderName(), d.Id, d.Range.ToNormalizedString())))
@@ -183,23 +181,22 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
     }
 
     /// <summary>
-    /// Where Cecil may resolve references while extracting a group: the TFM's reference pack and the compile
-    /// assets of the package's dependencies. Frameworks without a pack (net45, portable) resolve within the package.
+    /// Where Cecil may resolve references while extracting a group: the group itself, the compile assets of the
+    /// package's dependencies and the TFM's reference pack. What cannot be had is returned as notes, not errors:
+    /// reading definitions needs no resolution, only following forwarders and enum-typed attribute arguments do,
+    /// and the extractor reports each of those it cannot resolve.
     /// </summary>
-    private async Task<IReadOnlyList<string>> ResolutionPathsAsync(NuGetFramework framework, PackageIdentity package, CancellationToken ct)
+    private async Task<(IReadOnlyList<string> Paths, IReadOnlyList<string> Notes)> ResolutionPathsAsync(PackageContents contents, AssetGroup group, CancellationToken ct)
     {
+        var own = group.Assemblies.Select(a => Path.GetDirectoryName(a)!).Distinct().ToList();
         try
         {
-            var set = await references.BuildAsync(framework, [package], aspNetCore: false, ct).ConfigureAwait(false);
-            return set.AllAssemblyPaths.ToList();
+            var set = await references.BuildForAssetGroupAsync(contents, group, ct).ConfigureAwait(false);
+            return ([.. own, .. set.AllAssemblyPaths], set.Problems);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is PackageUnavailableException or NotSupportedException or InvalidOperationException)
         {
-            // Reading definitions needs no resolution; only forwarders and enum-typed attribute arguments do, and
-            // the extractor reports each one it cannot resolve. So a framework without a reference pack (net45,
-            // portable-*) or an unserved dependency costs precision in those spots, never the version.
-            _ = e;
-            return [];
+            return (own, [$"resolution context incomplete: {e.Message}"]);
         }
     }
 
@@ -212,7 +209,7 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
         var extraction = extractor.Extract(pack.Assemblies, resolution, ct);
         var group = new AssetGroupData($"ref/{work.Version}", "framework", work.Version, false,
             pack.Assemblies.Select(Path.GetFileName).ToList()!, extraction.Apis,
-            extraction.Problems.Select(p => $"{Path.GetFileName(p.AssemblyPath)}: {p.Message}").ToList());
+            extraction.Problems.Select(p => $"{Path.GetFileName(p.AssemblyPath)}: {p.Message}").ToList(), []);
         return new PackageVersionData(work.Package, PackageKind.Framework, work.Version, $"{pack.PackId} {pack.PackVersion.ToNormalizedString()}", [group], []);
     }
 

@@ -36,19 +36,23 @@ internal sealed class FrameworkPacks
 
     private readonly PackageFeed _feed;
     private readonly string? _sdkPacksFolder;
+    private readonly IReadOnlyDictionary<string, NuGetVersion> _sdkOverrides;
     private readonly AsyncCache<string, FrameworkPack> _cache = new(StringComparer.OrdinalIgnoreCase);
 
     public FrameworkPacks(PackageFeed feed)
-        : this(feed, DotnetInstallation.FindPacksFolder())
+        : this(feed, DotnetInstallation.FindPacksFolder(), SdkPackageConflictOverrides.LoadNetStandard())
     {
     }
 
     /// <param name="feed">Where packs come from when the SDK does not have them.</param>
     /// <param name="sdkPacksFolder">The .NET installation's packs folder, or null to always use the feed.</param>
-    public FrameworkPacks(PackageFeed feed, string? sdkPacksFolder)
+    /// <param name="sdkOverrides">Package overrides the SDK applies to every framework (its NETStandard.Library list),
+    /// merged into each pack's own <see cref="FrameworkPack.PackageOverrides"/>.</param>
+    public FrameworkPacks(PackageFeed feed, string? sdkPacksFolder, IReadOnlyDictionary<string, NuGetVersion>? sdkOverrides = null)
     {
         _feed = feed;
         _sdkPacksFolder = sdkPacksFolder;
+        _sdkOverrides = sdkOverrides ?? new Dictionary<string, NuGetVersion>(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>True for the ids of the reference packs this class understands (for "index a pack named as a package").</summary>
@@ -128,7 +132,7 @@ internal sealed class FrameworkPacks
 
             // The same version first, then newer ones (supersets), then older ones.
             var exact = new NuGetFramework(identifier, new Version(version.Major, version.Minor));
-            var newer = Enumerable.Range(version.Major + 1, 6).Select(major => new NuGetFramework(identifier, new Version(major, 0)));
+            var newer = Enumerable.Range(version.Major + 1, 6).Where(major => major != 4).Select(major => new NuGetFramework(identifier, new Version(major, 0)));
             var older = Enumerable.Range(5, Math.Max(0, version.Major - 5)).Reverse().Select(major => new NuGetFramework(identifier, new Version(major, 0)));
             return [exact, .. newer, .. older];
         }
@@ -313,7 +317,7 @@ internal sealed class FrameworkPacks
             : pack;
     }
 
-    private static FrameworkPack ToPack(
+    private FrameworkPack ToPack(
         string moniker,
         string frameworkName,
         string packId,
@@ -331,9 +335,18 @@ internal sealed class FrameworkPacks
                 $"{packId} {version.ToNormalizedString()} has no {assemblyFolder} folder (in {packRoot}).");
         }
 
+        var overrides = ReadPackageOverrides(Path.Combine(packRoot, "data", "PackageOverrides.txt"));
+        foreach (var (id, upTo) in _sdkOverrides)
+        {
+            if (!overrides.TryGetValue(id, out var existing) || existing < upTo)
+            {
+                overrides[id] = upTo;
+            }
+        }
+
         return new FrameworkPack(moniker, frameworkName, packId, version, directory, ListAssemblies(directory))
         {
-            PackageOverrides = ReadPackageOverrides(Path.Combine(packRoot, "data", "PackageOverrides.txt")),
+            PackageOverrides = overrides,
         };
     }
 

@@ -53,6 +53,36 @@ internal sealed class ReferenceSetBuilder
             pinContents[pin.Id] = await LoadAsync(pin, ct).ConfigureAwait(false);
         }
 
+        return await ResolveGraphAsync(framework, frameworkPack, sharedFrameworks, pinned, pinContents, rootGroup: null, ct)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What an assembly resolver needs to read one asset group of a package: the reference pack of the group's
+    /// framework (or the nearest superset, see <see cref="FrameworkPacks.ResolveForAssetsAsync"/>), the group itself,
+    /// and the compile assets of the dependencies the package declares for that framework (lowest served version in
+    /// each range, as restore would pick them for a project targeting that framework).
+    /// </summary>
+    /// <exception cref="PackageUnavailableException">No usable reference pack is served.</exception>
+    public async Task<ReferenceSet> BuildForAssetGroupAsync(PackageContents package, AssetGroup group, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(group);
+        var frameworkPack = await _packs.ResolveForAssetsAsync(group.Framework, ct).ConfigureAwait(false);
+        var root = new PackageIdentity(package.Package.Id, package.Package.Version);
+        var pinContents = new Dictionary<string, PackageContents>(StringComparer.OrdinalIgnoreCase) { [root.Id] = package };
+        return await ResolveGraphAsync(group.Framework, frameworkPack, [], [root], pinContents, group, ct).ConfigureAwait(false);
+    }
+
+    private async Task<ReferenceSet> ResolveGraphAsync(
+        NuGetFramework framework,
+        FrameworkPack frameworkPack,
+        List<FrameworkPack> sharedFrameworks,
+        IReadOnlyList<PackageIdentity> pinned,
+        IReadOnlyDictionary<string, PackageContents> pinContents,
+        AssetGroup? rootGroup,
+        CancellationToken ct)
+    {
         var chosen = new Dictionary<string, NuGetVersion>(StringComparer.OrdinalIgnoreCase);
         var walk = new Walk(pinned, pinContents, chosen, [frameworkPack, .. sharedFrameworks]);
         for (var round = 1; ; round++)
@@ -72,12 +102,18 @@ internal sealed class ReferenceSetBuilder
         }
 
         var packages = walk.Packages(framework);
+        if (rootGroup is not null)
+        {
+            packages[0] = packages[0] with { CompileGroup = rootGroup };
+        }
+
         foreach (var package in packages.Where(p => p.Contents.HasCompileAssets && p.CompileGroup is null))
         {
             walk.AddProblem($"{package.Contents.Package} has no assets compatible with {framework.GetShortFolderName()}.");
         }
 
-        if (!aspNetCore && NeedsAspNetCore(framework, packages))
+        var hasAspNetCore = sharedFrameworks.Any(pack => pack.FrameworkName == FrameworkPacks.AspNetCoreAppName);
+        if (!hasAspNetCore && NeedsAspNetCore(framework, packages))
         {
             try
             {

@@ -13,7 +13,7 @@ internal sealed record StoredVersion(long Id, string Version, string Status, str
 }
 
 internal sealed record StoredAssetGroup(long Id, long VersionId, string Path, string Kind, string Framework, bool IsPlaceholder,
-    IReadOnlyList<string> Assemblies, long? ApiSetId, string? Problems);
+    IReadOnlyList<string> Assemblies, long? ApiSetId, string? Problems, string? Notes);
 
 internal sealed record StoredDependency(string Framework, string Package, string Range);
 
@@ -75,11 +75,11 @@ internal sealed class IndexReader : IDisposable
     {
         lock (_gate)
         {
-            return _connection.Query<(long Id, long VersionId, string Path, string Kind, string Framework, long IsPlaceholder, string Assemblies, long? ApiSetId, string? Problems)>(
-                    "SELECT id, version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems FROM asset_group WHERE version_id = @versionId ORDER BY path",
+            return _connection.Query<(long Id, long VersionId, string Path, string Kind, string Framework, long IsPlaceholder, string Assemblies, long? ApiSetId, string? Problems, string? Notes)>(
+                    "SELECT id, version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems, notes FROM asset_group WHERE version_id = @versionId ORDER BY path",
                     new { versionId })
                 .Select(r => new StoredAssetGroup(r.Id, r.VersionId, r.Path, r.Kind, r.Framework, r.IsPlaceholder != 0,
-                    r.Assemblies.Length == 0 ? [] : r.Assemblies.Split('|'), r.ApiSetId, r.Problems))
+                    r.Assemblies.Length == 0 ? [] : r.Assemblies.Split('|'), r.ApiSetId, r.Problems, r.Notes))
                 .ToList();
         }
     }

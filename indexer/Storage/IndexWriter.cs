@@ -87,8 +87,8 @@ internal sealed class IndexWriter : IDisposable
                 long? apiSetId = group.IsPlaceholder && ids.Count == 0 ? null : StoreApiSet([.. ids], transaction);
                 _connection.Execute(
                     """
-                    INSERT INTO asset_group (version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems)
-                    VALUES (@versionId, @path, @kind, @framework, @placeholder, @assemblies, @apiSetId, @problems)
+                    INSERT INTO asset_group (version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems, notes)
+                    VALUES (@versionId, @path, @kind, @framework, @placeholder, @assemblies, @apiSetId, @problems, @notes)
                     """,
                     new
                     {
@@ -100,6 +100,7 @@ internal sealed class IndexWriter : IDisposable
                         assemblies = string.Join('|', group.Assemblies),
                         apiSetId,
                         problems = group.Problems.Count == 0 ? null : string.Join('\n', group.Problems),
+                        notes = group.Notes is not { Count: > 0 } notes ? null : string.Join('\n', notes),
                     },
                     transaction);
             }

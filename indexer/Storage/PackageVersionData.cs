@@ -21,6 +21,8 @@ internal sealed record PackageVersionData(
 /// <param name="Path">"lib/netstandard2.0", "ref/net8.0", or for frameworks "ref/net8.0".</param>
 /// <param name="Kind">"lib", "ref" or "framework".</param>
 /// <param name="Framework">Short folder name of the target framework ("net6.0", "netstandard2.0").</param>
+/// <param name="Problems">What went wrong reading this group's assemblies: the version is stored as "partial".</param>
+/// <param name="Notes">Context that could not be had (an unserved dependency, no reference pack for the TFM): kept, not a failure.</param>
 internal sealed record AssetGroupData(
     string Path,
     string Kind,
@@ -28,6 +30,7 @@ internal sealed record AssetGroupData(
     bool IsPlaceholder,
     IReadOnlyList<string> Assemblies,
     IReadOnlyList<ApiRecord> Apis,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    IReadOnlyList<string>? Notes = null);
 
 internal sealed record DependencyData(string Framework, string Package, string Range);

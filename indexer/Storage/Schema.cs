@@ -42,6 +42,7 @@ internal static class Schema
             assemblies TEXT NOT NULL,
             api_set_id INTEGER REFERENCES api_set(id),
             problems TEXT,
+            notes TEXT,
             UNIQUE (version_id, path)
         );
         CREATE INDEX asset_group_api_set ON asset_group(api_set_id);

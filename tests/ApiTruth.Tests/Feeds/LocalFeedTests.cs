@@ -23,13 +23,16 @@ public sealed class LocalFeedTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    // The packages folder is also passed explicitly: NUGET_PACKAGES, when set, would override the config file.
+    private PackageFeed OpenFeed() => PackageFeed.FromConfiguration(_temp.Path, packagesFolder: PackagesFolder);
+
     [Fact]
     public async Task A_package_from_a_local_feed_installs_like_one_from_the_network()
     {
         var nupkg = _temp.Combine("build", "good.package.1.0.0.nupkg");
         TestFeeds.WriteNupkg(nupkg, "Good.Package", "1.0.0", new Dictionary<string, string> { ["lib/netstandard2.0/_._"] = "" });
         TestFeeds.AddToV3Feed(Feed, "Good.Package", "1.0.0", File.ReadAllBytes(nupkg), TestFeeds.Nuspec("Good.Package", "1.0.0"));
-        using var feed = PackageFeed.FromConfiguration(_temp.Path);
+        using var feed = OpenFeed();
 
         Assert.Equal([NuGetVersion.Parse("1.0.0")], await feed.ListVersionsAsync("Good.Package", CancellationToken.None));
         var package = await feed.EnsurePackageAsync("Good.Package", NuGetVersion.Parse("1.0.0"), CancellationToken.None);
@@ -45,7 +48,7 @@ public sealed class LocalFeedTests : IDisposable
     {
         var garbage = "this is not a zip archive"u8.ToArray();
         TestFeeds.AddToV3Feed(Feed, "Broken.Zip", "1.0.0", garbage, TestFeeds.Nuspec("Broken.Zip", "1.0.0"));
-        using var feed = PackageFeed.FromConfiguration(_temp.Path);
+        using var feed = OpenFeed();
 
         var error = await Assert.ThrowsAsync<PackageUnavailableException>(
             () => feed.EnsurePackageAsync("Broken.Zip", NuGetVersion.Parse("1.0.0"), CancellationToken.None));
@@ -53,7 +56,7 @@ public sealed class LocalFeedTests : IDisposable
         Assert.Equal(UnavailableReason.Corrupt, error.Reason);
         Assert.Equal("Broken.Zip", error.PackageId);
         Assert.DoesNotContain('\n', error.Message);
-        Assert.False(Directory.Exists(Path.Combine(PackagesFolder, "broken.zip", "1.0.0")));
+        Assert.False(Directory.Exists(Path.Combine(PackagesFolder, "broken.zip")));
         Assert.Equal(0, feed.DownloadCount);
     }
 
@@ -69,7 +72,7 @@ public sealed class LocalFeedTests : IDisposable
             writer.Write("<package><metadata><id>Bad.Nuspec</id><version>1.0.0</vers");
         }
 
-        using var feed = PackageFeed.FromConfiguration(_temp.Path);
+        using var feed = OpenFeed();
 
         var error = await Assert.ThrowsAsync<PackageUnavailableException>(
             () => feed.EnsurePackageAsync("Bad.Nuspec", NuGetVersion.Parse("1.0.0"), CancellationToken.None));
@@ -84,13 +87,13 @@ public sealed class LocalFeedTests : IDisposable
         TestFeeds.WriteNupkg(nupkg, "Tampered.Package", "2.0.0", new Dictionary<string, string> { ["lib/net8.0/_._"] = "" });
         TestFeeds.AddToV3Feed(Feed, "Tampered.Package", "2.0.0", File.ReadAllBytes(nupkg), TestFeeds.Nuspec("Tampered.Package", "2.0.0"));
         var version = NuGetVersion.Parse("2.0.0");
-        using (var feed = PackageFeed.FromConfiguration(_temp.Path))
+        using (var feed = OpenFeed())
         {
             await feed.EnsurePackageAsync("Tampered.Package", version, CancellationToken.None);
         }
 
         File.AppendAllText(Path.Combine(PackagesFolder, "tampered.package", "2.0.0", "tampered.package.2.0.0.nupkg"), "tampered");
-        using var later = PackageFeed.FromConfiguration(_temp.Path);
+        using var later = OpenFeed();
 
         var error = await Assert.ThrowsAsync<PackageUnavailableException>(
             () => later.EnsurePackageAsync("Tampered.Package", version, CancellationToken.None));

@@ -81,7 +81,7 @@ public sealed class PackageFeedTests : IDisposable
         TestFeeds.WriteNuGetConfig(temp.Path, packagesFolder);
         var version = NuGetVersion.Parse("13.0.3");
 
-        using (var feed = PackageFeed.FromConfiguration(temp.Path))
+        using (var feed = PackageFeed.FromConfiguration(temp.Path, packagesFolder: packagesFolder))
         {
             Assert.Equal(packagesFolder, feed.GlobalPackagesFolder);
 
@@ -115,7 +115,7 @@ public sealed class PackageFeedTests : IDisposable
         // A later process finds it installed: with no package source at all it still works, so no network is used.
         using var offline = new TempDirectory();
         TestFeeds.WriteNuGetConfig(offline.Path, packagesFolder, new Dictionary<string, string>());
-        using var offlineFeed = PackageFeed.FromConfiguration(offline.Path);
+        using var offlineFeed = PackageFeed.FromConfiguration(offline.Path, packagesFolder: packagesFolder);
         Assert.Empty(offlineFeed.SourceNames);
         var watch = Stopwatch.StartNew();
         var installed = await offlineFeed.EnsurePackageAsync("Newtonsoft.Json", version, CancellationToken.None);
@@ -123,6 +123,26 @@ public sealed class PackageFeedTests : IDisposable
         Assert.Equal(Path.Combine(packagesFolder, "newtonsoft.json", "13.0.3"), installed.Directory);
         Assert.Equal(0, offlineFeed.DownloadCount);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void The_packages_folder_and_sources_come_from_the_NuGet_configuration()
+    {
+        using var temp = new TempDirectory();
+        TestFeeds.WriteNuGetConfig(
+            temp.Path,
+            temp.Combine("configured-packages"),
+            new Dictionary<string, string> { ["first"] = temp.Combine("a"), ["second"] = temp.Combine("b") });
+
+        using var feed = PackageFeed.FromConfiguration(temp.Path);
+
+        Assert.Equal(["first", "second"], feed.SourceNames);
+
+        // NUGET_PACKAGES, when set, wins over the file, exactly as for restore.
+        var expected = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } fromEnvironment
+            ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(fromEnvironment))
+            : temp.Combine("configured-packages");
+        Assert.Equal(expected, feed.GlobalPackagesFolder);
     }
 
     [Fact]
@@ -135,7 +155,7 @@ public sealed class PackageFeedTests : IDisposable
             temp.Path,
             temp.Combine("packages"),
             new Dictionary<string, string> { ["unreachable"] = "http://127.0.0.1:9/v3/index.json" });
-        using var feed = PackageFeed.FromConfiguration(temp.Path, new FeedRetryPolicy(2, TimeSpan.FromMilliseconds(10)));
+        using var feed = PackageFeed.FromConfiguration(temp.Path, new FeedRetryPolicy(2, TimeSpan.FromMilliseconds(10)), temp.Combine("packages"));
 
         var error = await Assert.ThrowsAsync<PackageUnavailableException>(
             () => feed.ListVersionsAsync("Newtonsoft.Json", CancellationToken.None));
