@@ -27,6 +27,7 @@ internal sealed record HistoryMatch(
 /// <param name="VersionsWithoutAsset">Indexed versions with no asset group compatible with <see cref="Framework"/>: left out of the tables.</param>
 /// <param name="MatchedIgnoringCase">Nothing matched with the query's case; the matches ignore it.</param>
 /// <param name="Suggestions">Close names in the package when nothing matched.</param>
+/// <param name="DefinedElsewhere">When nothing matched: other indexed packages (or framework series) that define the name.</param>
 internal sealed record HistoryResult(
     string Package,
     PackageKind PackageKind,
@@ -37,4 +38,5 @@ internal sealed record HistoryResult(
     IReadOnlyList<string> VersionsWithoutAsset,
     IReadOnlyList<HistoryMatch> Matches,
     bool MatchedIgnoringCase,
-    IReadOnlyList<string> Suggestions);
+    IReadOnlyList<string> Suggestions,
+    IReadOnlyList<string> DefinedElsewhere);

@@ -62,7 +62,7 @@ internal sealed class HistoryService(IndexView view)
         if (matches.DocIds.Count == 0)
         {
             return new HistoryResult(package.Name, package.Kind, query.Text, frameworkName, request.AllFrameworks, versionNames, [], [], false,
-                NameSuggestions.ForPackage(query, view, package));
+                NameSuggestions.ForPackage(query, view, package), DefinedElsewhere(query, package));
         }
 
         var columns = new List<(TimelineVersion Version, IReadOnlyList<StoredAssetGroup> Groups)>();
@@ -107,7 +107,7 @@ internal sealed class HistoryService(IndexView view)
         }
         results.Sort(CompareMatches);
         return new HistoryResult(package.Name, package.Kind, query.Text, request.AllFrameworks ? null : frameworkName, request.AllFrameworks,
-            versionNames, withoutAsset, results, matches.IgnoredCase, []);
+            versionNames, withoutAsset, results, matches.IgnoredCase, [], []);
     }
 
     private NuGetFramework? TargetFramework(StoredPackage package, IReadOnlyList<TimelineVersion> versions, HistoryRequest request)
@@ -135,6 +135,20 @@ internal sealed class HistoryService(IndexView view)
                 return (api.Has(ApiFlags.Obsolete) ? ApiStatus.Obsolete : ApiStatus.Present, api);
         }
         return (ApiStatus.Absent, null);
+    }
+
+    /// <summary>
+    /// Other packages that define the asked name, from their names lists only (no catalog decoded): the usual reason a
+    /// call "does not exist" is that it lives in a package the code does not reference.
+    /// </summary>
+    private List<string> DefinedElsewhere(ApiQuery query, StoredPackage asked)
+    {
+        var name = query.SimpleName.StartsWith('#') && query.Segments.Count > 1 ? query.Segments[^2].Name : query.SimpleName;
+        return view.Packages
+            .Where(p => p.Id != asked.Id && view.DefinesName(p, name))
+            .Where(p => ApiMatcher.Find(query, view.Apis(p), ignoreCase: true).DocIds.Count > 0)
+            .Select(p => p.Name)
+            .ToList();
     }
 
     private PackageNotIndexedException NotIndexed(string package)

@@ -6,7 +6,7 @@ namespace ApiTruth.History.Output;
 /// <summary>
 /// <c>apitruth history --format json</c>, the shape other tools parse (issue 3): package, query, framework, matches
 /// (symbol, display, versions [version, status, asset], introduced, lastPresent, removedIn, notIndexed), suggestions.
-/// Fields beyond those (kind, conclusion, obsoleteMessage, versionsWithoutAsset) are additions, never renames.
+/// Fields beyond those (allFrameworks, kind, conclusion, placeholder, obsoleteMessage, definedElsewhere, versionsWithoutAsset, matchedIgnoringCase) are additions, never renames.
 /// </summary>
 internal static class HistoryJsonWriter
 {
@@ -50,6 +50,9 @@ internal static class HistoryJsonWriter
         json.WriteEndArray();
         json.WriteStartArray("suggestions");
         foreach (var suggestion in result.Suggestions) json.WriteStringValue(suggestion);
+        json.WriteEndArray();
+        json.WriteStartArray("definedElsewhere");
+        foreach (var package in result.DefinedElsewhere) json.WriteStringValue(package);
         json.WriteEndArray();
         json.WriteStartArray("versionsWithoutAsset");
         foreach (var version in result.VersionsWithoutAsset) json.WriteStringValue(version);

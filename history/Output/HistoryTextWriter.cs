@@ -26,6 +26,8 @@ internal static class HistoryTextWriter
         {
             writer.WriteLine($"No API named '{result.Query}' in any indexed version of {result.Package}.");
             if (result.Suggestions.Count > 0) writer.WriteLine("Closest names: " + string.Join(", ", result.Suggestions));
+            if (result.DefinedElsewhere.Count > 0)
+                writer.WriteLine($"'{result.Query}' is defined in: {string.Join(", ", result.DefinedElsewhere)} (apitruth history <package> {result.Query}).");
             return;
         }
         if (result.MatchedIgnoringCase) writer.WriteLine($"note: nothing matches '{result.Query}' with that case; showing matches that ignore case.");

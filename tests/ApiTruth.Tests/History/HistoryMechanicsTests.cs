@@ -91,6 +91,14 @@ public sealed class HistoryMechanicsTests(SyntheticIndex index) : IClassFixture<
     }
 
     [Fact]
+    public void A_name_from_another_package_says_which_package_defines_it()
+    {
+        var result = Service().Query(new HistoryRequest("Acme.Json", "Policy.Hidden"));
+        Assert.Empty(result.Matches);
+        Assert.Equal(["Acme.Ref"], result.DefinedElsewhere);
+    }
+
+    [Fact]
     public void Ref_assemblies_win_over_lib_as_nuget_compiles()
     {
         var result = Service().Query(new HistoryRequest("Acme.Ref", "Policy.Hidden", Framework: "net8.0"));
