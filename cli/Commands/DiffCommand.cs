@@ -60,6 +60,10 @@ internal static class DiffCommand
         {
             return Fail(error, e.Message);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return Fail(error, $"cannot read the index {path}: {e.Message} (re-create it with 'apitruth index').");
+        }
         catch (OperationCanceledException)
         {
             error.WriteLine("apitruth: interrupted; every version stored so far is complete, re-run to resume.");

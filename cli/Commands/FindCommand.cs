@@ -44,6 +44,10 @@ internal static class FindCommand
         {
             return Fail(error, e.Message);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return Fail(error, $"cannot read the index {IndexLocation.Resolve(options.IndexPath)}: {e.Message} (re-create it with 'apitruth index').");
+        }
     }
 
     private static int Fail(TextWriter error, string message)
