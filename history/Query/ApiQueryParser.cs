@@ -82,6 +82,14 @@ internal static class ApiQueryParser
                 if (word is not ("ctor" or "cctor")) throw new ApiQueryException($"unexpected '{word}' after '#' or '.'");
                 segments.Add(new NameSegment("#" + word, null));
             }
+            else if (cursor.TryWord("this", allowBefore: '['))
+            {
+                // An indexer: "List<T>.this[int]" is the property Item with an index parameter list.
+                cursor.TryRead('[');
+                var indexParameters = ParseParameters(cursor, ']');
+                segments.Add(new NameSegment("Item", null));
+                return Finish(cursor, text, segments, indexParameters, isConstructorCall);
+            }
             else
             {
                 var name = cursor.Identifier();
@@ -105,8 +113,13 @@ internal static class ApiQueryParser
         cursor.SkipSpaces();
         if (cursor.TryRead('('))
         {
-            parameters = ParseParameters(cursor);
+            parameters = ParseParameters(cursor, ')');
         }
+        return Finish(cursor, text, segments, parameters, isConstructorCall);
+    }
+
+    private static ApiQuery Finish(Cursor cursor, string text, List<NameSegment> segments, IReadOnlyList<TypePattern>? parameters, bool isConstructorCall)
+    {
         cursor.SkipSpaces();
         cursor.TryRead(';');
         cursor.SkipSpaces();
@@ -131,17 +144,17 @@ internal static class ApiQueryParser
         return commas + 1;
     }
 
-    private static List<TypePattern> ParseParameters(Cursor cursor)
+    private static List<TypePattern> ParseParameters(Cursor cursor, char closing)
     {
         var parameters = new List<TypePattern>();
         cursor.SkipSpaces();
-        if (cursor.TryRead(')')) return parameters;
+        if (cursor.TryRead(closing)) return parameters;
         while (true)
         {
             parameters.Add(ParseParameter(cursor));
             cursor.SkipSpaces();
-            if (cursor.TryRead(')')) return parameters;
-            if (!cursor.TryRead(',')) throw new ApiQueryException(cursor.AtEnd ? "'(' is not closed" : $"expected ',' or ')' at '{cursor.Rest}'");
+            if (cursor.TryRead(closing)) return parameters;
+            if (!cursor.TryRead(',')) throw new ApiQueryException(cursor.AtEnd ? "a parameter list is not closed" : $"expected ',' or '{closing}' at '{cursor.Rest}'");
         }
     }
 
@@ -288,7 +301,7 @@ internal static class ApiQueryParser
             _position < text.Length && (char.IsLetter(text[_position]) || text[_position] is '_' or '@');
 
         /// <summary>Consumes a whole word (a keyword such as <c>ref</c>) only when it is followed by a non-identifier character.</summary>
-        public bool TryWord(string word)
+        public bool TryWord(string word, char? allowBefore = null)
         {
             if (string.CompareOrdinal(text, _position, word, 0, word.Length) != 0) return false;
             var end = _position + word.Length;
@@ -296,7 +309,13 @@ internal static class ApiQueryParser
             // "in" or "out" alone (a parameter named that way, or a type) is a name, not a modifier.
             var after = end;
             while (after < text.Length && char.IsWhiteSpace(text[after])) after++;
-            if (after >= text.Length || text[after] is ',' or ')' or '.' or '<' or '(' or '=') return false;
+            if (allowBefore is { } required)
+            {
+                if (after >= text.Length || text[after] != required) return false;
+                _position = after;
+                return true;
+            }
+            if (after >= text.Length || text[after] is ',' or ')' or ']' or '.' or '<' or '(' or '=') return false;
             _position = end;
             return true;
         }

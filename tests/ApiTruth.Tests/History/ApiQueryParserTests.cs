@@ -58,6 +58,15 @@ public sealed class ApiQueryParserTests
         Assert.Equal(1, docId.Segments[^1].Arity);
     }
 
+    [Fact]
+    public void An_indexer_is_the_item_property_with_its_index_parameters()
+    {
+        var query = ApiQueryParser.Parse("List<T>.this[int]");
+        Assert.Equal(["List", "Item"], query.Segments.Select(s => s.Name));
+        Assert.Equal(["System", "Int32"], Assert.Single(query.Parameters!).Segments);
+        Assert.True(ParameterMatcher.Score(query.Parameters!, "P:System.Collections.Generic.List`1.Item(System.Int32)") >= 0);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("JsonConvert.")]
