@@ -30,6 +30,12 @@ internal sealed record Conclusion(string? Introduced, string? LastPresent, strin
             return new Conclusion(null, null, null, all);
         }
 
+        if (timeline.Count == 1)
+        {
+            var obsolete = timeline[0].Status == ApiStatus.Obsolete ? " (obsolete)" : "";
+            return new Conclusion(timeline[0].Version, timeline[0].Version, null, $"present in the only indexed version, {timeline[0].Version}{obsolete}");
+        }
+
         string V(int index) => timeline[index].Version;
         string Gap(int before) =>
             gaps.FirstOrDefault(g => g.After == V(before - 1) && g.Before == V(before)) is { } gap ? $" ({gap.Description} not indexed)" : "";
@@ -52,7 +58,7 @@ internal sealed record Conclusion(string? Introduced, string? LastPresent, strin
         string? removedIn = null;
         if (last.End == timeline.Count - 1)
         {
-            parts.Add(timeline.Count == 1 ? "in the only indexed version" : $"still present in {V(last.End)} (newest indexed)");
+            parts.Add($"still present in {V(last.End)} (newest indexed)");
         }
         else
         {
