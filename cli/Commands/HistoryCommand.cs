@@ -93,6 +93,8 @@ internal static class HistoryCommand
         var args = options.Arguments;
         switch (args.Length)
         {
+            case 2 when args[0].Contains('@'):
+                throw new HistoryInputException($"'{args[0]}': history covers every indexed version; name the package without a version ({args[0].Split('@')[0]}).");
             case 2:
                 return new HistoryRequest(args[0], args[1], options.Framework, options.AllFrameworks, options.Prerelease);
             case 0 when options.Framework is { Length: > 0 } member:

@@ -78,6 +78,7 @@ public sealed class HistoryCliTests(RealIndexFixture fixture)
     [Theory]
     [InlineData(new[] { "Newtonsoft.Json", "JsonConvert.(" }, null)]
     [InlineData(new[] { "Newtonsoft.Json" }, null)]
+    [InlineData(new[] { "Newtonsoft.Json@13.0.3", "JsonConvert" }, null)]
     [InlineData(new string[0], "net8.0")]
     [InlineData(new[] { "Newtonsoft.Json", "JsonConvert" }, "net99.bogus")]
     public async Task Bad_input_exits_2_with_one_line(string[] args, string? framework)
