@@ -60,14 +60,15 @@ internal static class ApiVisibility
         type.DeclaringType is { } outer ? OfType(type, OfTypeChain(outer)) : OfType(type, null);
 
     /// <summary>
-    /// An explicit interface implementation (private, virtual, with a .override) is callable through the interface
+    /// An explicit interface implementation (private, with a .override; virtual, or static for a static abstract
+    /// interface member) is callable through the interface
     /// when that interface is visible. Interfaces of other assemblies are visible by construction (a class cannot
     /// implement another assembly's internal interface without InternalsVisibleTo, which consumers never have).
     /// </summary>
     public static bool IsExplicitImplementation(MethodDefinition method, out MethodReference? implemented)
     {
         implemented = null;
-        if (!method.IsVirtual || !method.IsPrivate || !method.HasOverrides) return false;
+        if (!method.IsPrivate || !method.HasOverrides || !(method.IsVirtual || method.IsStatic)) return false;
         implemented = method.Overrides[0];
         return true;
     }

@@ -124,10 +124,11 @@ internal sealed partial class AssemblyApiReader
         var type = scope.Type;
         if (type.HasMethods)
         {
+            var callableAccessors = CallableAccessors(scope);
             foreach (var method in type.Methods)
             {
                 // Accessors are read through their property or event.
-                if (method.SemanticsAttributes != MethodSemanticsAttributes.None) continue;
+                if (method.SemanticsAttributes != MethodSemanticsAttributes.None && callableAccessors?.Contains(method) != true) continue;
                 Guard($"{type.FullName}::{method.Name}", () => ReadMethod(scope, method));
             }
         }
@@ -143,6 +144,25 @@ internal sealed partial class AssemblyApiReader
         {
             foreach (var field in type.Fields) Guard($"{type.FullName}::{field.Name}", () => ReadField(scope, field));
         }
+    }
+
+    /// <summary>
+    /// Accessors C# calls by name: those of a property with parameters that is not the type's indexer (its name is not
+    /// the [DefaultMember]), such as VB's named indexed properties or explicitly implemented indexers. The compiler
+    /// treats these as plain methods (<c>x.get_Foo(1)</c>), so they are API as methods as well as the property.
+    /// </summary>
+    private static HashSet<MethodDefinition>? CallableAccessors(TypeScope scope)
+    {
+        if (!scope.Type.HasProperties) return null;
+        HashSet<MethodDefinition>? accessors = null;
+        foreach (var property in scope.Type.Properties)
+        {
+            if (!property.HasParameters || property.Name == scope.DefaultMemberName) continue;
+            accessors ??= new HashSet<MethodDefinition>(ReferenceEqualityComparer.Instance);
+            if (property.GetMethod is { } getter) accessors.Add(getter);
+            if (property.SetMethod is { } setter) accessors.Add(setter);
+        }
+        return accessors;
     }
 
     private void Guard(string what, Action read)
