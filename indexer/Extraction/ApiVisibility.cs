@@ -68,7 +68,7 @@ internal static class ApiVisibility
     public static bool IsExplicitImplementation(MethodDefinition method, out MethodReference? implemented)
     {
         implemented = null;
-        if (!method.IsPrivate || !method.HasOverrides || !(method.IsVirtual || method.IsStatic)) return false;
+        if (!method.IsPrivate || !(method.IsVirtual || method.IsStatic) || !method.HasOverrides) return false;
         implemented = method.Overrides[0];
         return true;
     }

@@ -17,6 +17,7 @@ internal sealed partial class AssemblyApiReader
     private readonly List<ExtractionProblem> _problems;
     private readonly DocIdWriter _ids;
     private readonly CSharpDisplay _display;
+    private readonly MetadataShortcuts _metadata;
     private readonly CancellationToken _cancellation;
 
     public AssemblyApiReader(string assemblyPath, GroupAssemblyResolver resolver, DocIdWriter ids, CSharpDisplay display,
@@ -26,6 +27,7 @@ internal sealed partial class AssemblyApiReader
         _resolver = resolver;
         _ids = ids;
         _display = display;
+        _metadata = new MetadataShortcuts(resolver);
         _apis = apis;
         _problems = problems;
         _cancellation = cancellation;
@@ -51,40 +53,57 @@ internal sealed partial class AssemblyApiReader
             Guard($"module {module.Name}", () =>
             {
                 foreach (var type in module.Types) ReadTypeTree(type, null, forwarded: false);
-                if (module.HasExportedTypes)
-                {
-                    foreach (var exported in module.ExportedTypes)
-                    {
-                        if (exported.IsForwarder && exported.DeclaringType is null) ReadForwarder(exported);
-                    }
-                }
+                if (module.HasExportedTypes) ReadForwarders(module);
             });
         }
     }
 
-    private void ReadForwarder(ExportedType exported)
+    private void ReadForwarders(ModuleDefinition module)
     {
-        _cancellation.ThrowIfCancellationRequested();
-        TypeDefinition? target = null;
-        string? failure = null;
+        // Failures are grouped by cause: a facade forwarding to a missing assembly fails for every type it forwards.
+        var unresolved = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var exported in module.ExportedTypes)
+        {
+            // Nested forwarded types are read with their outer type.
+            if (!exported.IsForwarder || exported.DeclaringType is not null) continue;
+            _cancellation.ThrowIfCancellationRequested();
+            var failure = ReadForwarder(exported);
+            if (failure is null) continue;
+            if (!unresolved.TryGetValue(failure, out var names)) unresolved[failure] = names = [];
+            names.Add(exported.FullName);
+        }
+        foreach (var (failure, names) in unresolved)
+        {
+            var examples = string.Join(", ", names.Take(3)) + (names.Count > 3 ? ", …" : "");
+            _problems.Add(new ExtractionProblem(_assemblyPath,
+                $"{names.Count} type forwarder{(names.Count == 1 ? "" : "s")} cannot be followed ({examples}): {failure}"));
+        }
+    }
+
+    /// <returns>Null when the forwarded type was read (or is defined by the group anyway), else why not.</returns>
+    private string? ReadForwarder(ExportedType exported)
+    {
+        TypeDefinition? target;
         try
         {
             target = exported.Resolve();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            failure = ex.GetType().Name + ": " + ex.Message;
+            return ex.GetType().Name + ": " + ex.Message;
         }
         if (target is null)
         {
             var scope = exported.Scope as AssemblyNameReference;
-            failure ??= scope is not null && _resolver.Resolve(scope) is null
+            return scope is not null && _resolver.Resolve(scope) is null
                 ? $"assembly {scope.Name} was not found among the resolution paths"
                 : $"the type is not in {exported.Scope?.Name}";
-            _problems.Add(new ExtractionProblem(_assemblyPath, $"type forwarder {exported.FullName} cannot be followed: {failure}"));
-            return;
         }
+        // Forwarded into one of the group's own assemblies (a facade next to its implementation, as in a
+        // reference pack): that assembly's own records already say the type is available in the group.
+        if (_resolver.IsGroupAssembly(target.Module.Assembly)) return null;
         ReadTypeTree(target, null, forwarded: true);
+        return null;
     }
 
     private void ReadTypeTree(TypeDefinition type, TypeScope? declaring, bool forwarded)
@@ -96,7 +115,7 @@ internal sealed partial class AssemblyApiReader
         TypeScope? scope = null;
         Guard(type.FullName, () =>
         {
-            var facts = AttributeFacts.Read(type);
+            var facts = _metadata.Read(type);
             scope = new TypeScope
             {
                 Type = type,
@@ -107,7 +126,7 @@ internal sealed partial class AssemblyApiReader
                 Forwarded = forwarded,
                 DefaultMemberName = facts.DefaultMemberName,
             };
-            var blocks = type.IsAbstract && type.IsSealed && type.HasNestedTypes ? ReadExtensionBlocks(scope) : null;
+            var blocks = type.IsAbstract && type.IsSealed && type.NestedTypes.Count > 0 ? ReadExtensionBlocks(scope) : null;
             _apis.Add(TypeRecord(scope, facts, declaring));
             ReadMembers(scope);
             if (blocks is not null)
@@ -115,7 +134,7 @@ internal sealed partial class AssemblyApiReader
                 foreach (var block in blocks) ReadExtensionSkeletons(scope, block);
             }
         });
-        if (scope is null || !type.HasNestedTypes) return;
+        if (scope is null || type.NestedTypes.Count == 0) return;
         foreach (var nested in type.NestedTypes) ReadTypeTree(nested, scope, forwarded);
     }
 
@@ -151,13 +170,13 @@ internal sealed partial class AssemblyApiReader
     /// the [DefaultMember]), such as VB's named indexed properties or explicitly implemented indexers. The compiler
     /// treats these as plain methods (<c>x.get_Foo(1)</c>), so they are API as methods as well as the property.
     /// </summary>
-    private static HashSet<MethodDefinition>? CallableAccessors(TypeScope scope)
+    private HashSet<MethodDefinition>? CallableAccessors(TypeScope scope)
     {
         if (!scope.Type.HasProperties) return null;
         HashSet<MethodDefinition>? accessors = null;
         foreach (var property in scope.Type.Properties)
         {
-            if (!property.HasParameters || property.Name == scope.DefaultMemberName) continue;
+            if (property.Name == scope.DefaultMemberName || _metadata.PropertyParameterCount(property) == 0) continue;
             accessors ??= new HashSet<MethodDefinition>(ReferenceEqualityComparer.Instance);
             if (property.GetMethod is { } getter) accessors.Add(getter);
             if (property.SetMethod is { } setter) accessors.Add(setter);
@@ -218,7 +237,7 @@ internal sealed partial class AssemblyApiReader
         string? baseType = null;
         if (kind == ApiKind.Class && type.BaseType is { } baseReference) baseType = "T:" + _ids.TypeForm(baseReference);
         List<string>? interfaces = null;
-        if (type.HasInterfaces)
+        if (type.Interfaces.Count > 0)
         {
             foreach (var implementation in type.Interfaces)
             {
@@ -233,7 +252,7 @@ internal sealed partial class AssemblyApiReader
             ReturnType: returnType,
             Parameters: parameters,
             GenericArity: arity,
-            GenericConstraints: GenericConstraintText.For(type.GenericParameters, type.GenericParameters.Count - arity, type, _display),
+            GenericConstraints: GenericConstraintText.For(type.GenericParameters, type.GenericParameters.Count - arity, type, _display, _metadata),
             BaseType: baseType,
             Interfaces: interfaces,
             ObsoleteMessage: facts.ObsoleteMessage,
@@ -251,7 +270,7 @@ internal sealed partial class AssemblyApiReader
 
     // A record class has the compiler's <Clone>$ method; a record struct has none, but its synthesized
     // PrintMembers(StringBuilder) is [CompilerGenerated], which a hand-written one is not.
-    private static bool IsRecord(TypeDefinition type, ApiKind kind)
+    private bool IsRecord(TypeDefinition type, ApiKind kind)
     {
         if (!type.HasMethods) return false;
         foreach (var method in type.Methods)
@@ -259,7 +278,7 @@ internal sealed partial class AssemblyApiReader
             if (kind == ApiKind.Class && method.Name == "<Clone>$") return true;
             if (kind == ApiKind.Struct && method.Name == "PrintMembers" && method.Parameters.Count == 1
                 && method.Parameters[0].ParameterType is { Name: "StringBuilder", Namespace: "System.Text" }
-                && AttributeFacts.Read(method).IsCompilerGenerated)
+                && _metadata.Read(method).IsCompilerGenerated)
             {
                 return true;
             }
@@ -289,7 +308,7 @@ internal sealed partial class AssemblyApiReader
         var returnType = method.ReturnType;
         while (returnType is RequiredModifierType or OptionalModifierType) returnType = ((TypeSpecification)returnType).ElementType;
         if (returnType is ByReferenceType)
-            b.Append(AttributeFacts.Read(method.MethodReturnType).IsReadOnly ? "ref readonly " : "ref ");
+            b.Append(_metadata.Read(method.MethodReturnType).IsReadOnly ? "ref readonly " : "ref ");
         _display.AppendType(b, returnType);
     }
 }
