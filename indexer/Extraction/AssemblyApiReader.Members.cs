@@ -88,9 +88,7 @@ internal sealed partial class AssemblyApiReader
 
     private void ReadProperty(TypeScope scope, PropertyDefinition property, ExtensionBlockContext? block = null)
     {
-        // Cecil takes the module lock on every GetMethod/SetMethod ask that finds no accessor: ask once.
-        var getMethod = property.GetMethod;
-        var setMethod = property.SetMethod;
+        var (getMethod, setMethod) = _metadata.AccessorsOf(property);
         var getter = AccessorReach(scope, getMethod, out var getterExplicit, out var getterImplemented);
         var setter = AccessorReach(scope, setMethod, out var setterExplicit, out var setterImplemented);
         if (getter == Reach.None && setter == Reach.None) return;
@@ -185,8 +183,7 @@ internal sealed partial class AssemblyApiReader
 
     private void ReadEvent(TypeScope scope, EventDefinition @event)
     {
-        var addMethod = @event.AddMethod;
-        var removeMethod = @event.RemoveMethod;
+        var (addMethod, removeMethod) = _metadata.AccessorsOf(@event);
         var add = AccessorReach(scope, addMethod, out var addExplicit, out var addImplemented);
         var remove = AccessorReach(scope, removeMethod, out var removeExplicit, out var removeImplemented);
         if (add == Reach.None && remove == Reach.None) return;
@@ -230,12 +227,12 @@ internal sealed partial class AssemblyApiReader
         if (scope.Type.IsEnum && field.IsLiteral)
         {
             kind = ApiKind.EnumValue;
-            value = field.HasConstant ? CSharpLiteral.Format(field.Constant) : null;
+            value = _metadata.TryGetConstant(field, out var constant) ? CSharpLiteral.Format(constant) : null;
         }
         else if (field.IsLiteral)
         {
             kind = ApiKind.Const;
-            value = field.HasConstant ? CSharpLiteral.Format(field.Constant) : null;
+            value = _metadata.TryGetConstant(field, out var constant) ? CSharpLiteral.Format(constant) : null;
         }
         else if (field.IsStatic && field.IsInitOnly && facts.ConstantLiteral is not null)
         {

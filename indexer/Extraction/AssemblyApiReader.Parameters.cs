@@ -71,7 +71,7 @@ internal sealed partial class AssemblyApiReader
 
     private string DefaultValue(ParameterDefinition parameter, AttributeFacts facts)
     {
-        if (parameter.HasConstant) return ConstantText(parameter.Constant, parameter.ParameterType);
+        if (_metadata.TryGetConstant(parameter, out var constant)) return ConstantText(constant, parameter.ParameterType);
         // [opt] with [DecimalConstant]/[DateTimeConstant]; [opt] alone is default(T) (or COM's Missing).
         return facts.ConstantLiteral ?? "default";
     }

@@ -48,15 +48,22 @@ internal sealed partial class AssemblyApiReader
 
     public void ReadAssembly(AssemblyDefinition assembly)
     {
-        foreach (var module in assembly.Modules)
+        ReadModule(assembly.MainModule);
+        // Multi-module assemblies (rare outside C++/CLI) keep further modules in files next to the main one.
+        Guard("the assembly's other modules", () =>
         {
-            Guard($"module {module.Name}", () =>
+            foreach (var module in assembly.Modules)
             {
-                foreach (var type in module.Types) ReadTypeTree(type, null, forwarded: false);
-                if (module.HasExportedTypes) ReadForwarders(module);
-            });
-        }
+                if (!ReferenceEquals(module, assembly.MainModule)) ReadModule(module);
+            }
+        });
     }
+
+    private void ReadModule(ModuleDefinition module) => Guard($"module {module.Name}", () =>
+    {
+        foreach (var type in module.Types) ReadTypeTree(type, null, forwarded: false);
+        if (module.HasExportedTypes) ReadForwarders(module);
+    });
 
     private void ReadForwarders(ModuleDefinition module)
     {
@@ -83,6 +90,9 @@ internal sealed partial class AssemblyApiReader
     /// <returns>Null when the forwarded type was read (or is defined by the group anyway), else why not.</returns>
     private string? ReadForwarder(ExportedType exported)
     {
+        // Forwarded into one of the group's own assemblies (a facade next to its implementation, as in a
+        // reference pack): that assembly's own records already say the type is available in the group.
+        if (exported.Scope is AssemblyNameReference targetAssembly && _resolver.IsGroupAssembly(targetAssembly)) return null;
         TypeDefinition? target;
         try
         {
@@ -99,8 +109,7 @@ internal sealed partial class AssemblyApiReader
                 ? $"assembly {scope.Name} was not found among the resolution paths"
                 : $"the type is not in {exported.Scope?.Name}";
         }
-        // Forwarded into one of the group's own assemblies (a facade next to its implementation, as in a
-        // reference pack): that assembly's own records already say the type is available in the group.
+        // Forwarded on, through another facade, into one of the group's own assemblies.
         if (_resolver.IsGroupAssembly(target.Module.Assembly)) return null;
         ReadTypeTree(target, null, forwarded: true);
         return null;
@@ -178,8 +187,9 @@ internal sealed partial class AssemblyApiReader
         {
             if (property.Name == scope.DefaultMemberName || _metadata.PropertyParameterCount(property) == 0) continue;
             accessors ??= new HashSet<MethodDefinition>(ReferenceEqualityComparer.Instance);
-            if (property.GetMethod is { } getter) accessors.Add(getter);
-            if (property.SetMethod is { } setter) accessors.Add(setter);
+            var (getter, setter) = _metadata.AccessorsOf(property);
+            if (getter is not null) accessors.Add(getter);
+            if (setter is not null) accessors.Add(setter);
         }
         return accessors;
     }

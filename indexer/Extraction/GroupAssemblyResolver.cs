@@ -51,6 +51,10 @@ internal sealed class GroupAssemblyResolver : IAssemblyResolver
     public bool IsGroupAssembly(AssemblyDefinition assembly) =>
         _pathOf.TryGetValue(assembly, out var path) && _index.IsGroupAssembly(path);
 
+    /// <summary>Whether the reference names one of the group's own assemblies (by the index, without opening it).</summary>
+    public bool IsGroupAssembly(AssemblyNameReference reference) =>
+        _index.Find(reference.Name) is { } path && _index.IsGroupAssembly(path);
+
     /// <summary>The raw metadata of a module this resolver opened (its main module), or null.</summary>
     public ModuleMetadata? MetadataOf(ModuleDefinition module) => _metadata.GetValueOrDefault(module);
 

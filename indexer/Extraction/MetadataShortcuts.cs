@@ -71,6 +71,56 @@ internal sealed class MetadataShortcuts(GroupAssemblyResolver resolver)
             : property.Parameters.Count;
     }
 
+    /// <summary>A field's or parameter's default value (the Constant table), without Cecil's per-ask lock.</summary>
+    public bool TryGetConstant(IConstantProvider provider, out object? value)
+    {
+        var metadata = MetadataOf(provider switch
+        {
+            FieldDefinition field => field.Module,
+            ParameterDefinition parameter => (parameter.Method as MemberReference)?.Module,
+            _ => null,
+        });
+        if (metadata is null)
+        {
+            value = provider.HasConstant ? provider.Constant : null;
+            return provider.HasConstant;
+        }
+        return metadata.TryGetConstant(provider.MetadataToken, out value);
+    }
+
+    /// <summary>A property's accessors, from the MethodSemantics rows, as the declaring type's Cecil methods.</summary>
+    public (MethodDefinition? Getter, MethodDefinition? Setter) AccessorsOf(PropertyDefinition property)
+    {
+        var metadata = MetadataOf(property.Module);
+        if (metadata is null || property.MetadataToken.RID == 0) return (property.GetMethod, property.SetMethod);
+        var (getter, setter) = metadata.PropertyAccessorRows((int)property.MetadataToken.RID);
+        return (MethodAtRow(property.DeclaringType, getter), MethodAtRow(property.DeclaringType, setter));
+    }
+
+    /// <summary>An event's add and remove accessors, as <see cref="AccessorsOf(PropertyDefinition)"/>.</summary>
+    public (MethodDefinition? Adder, MethodDefinition? Remover) AccessorsOf(EventDefinition @event)
+    {
+        var metadata = MetadataOf(@event.Module);
+        if (metadata is null || @event.MetadataToken.RID == 0) return (@event.AddMethod, @event.RemoveMethod);
+        var (adder, remover) = metadata.EventAccessorRows((int)@event.MetadataToken.RID);
+        return (MethodAtRow(@event.DeclaringType, adder), MethodAtRow(@event.DeclaringType, remover));
+    }
+
+    // A type's methods are a contiguous run of MethodDef rows, in order.
+    private static MethodDefinition? MethodAtRow(TypeDefinition type, int row)
+    {
+        if (row == 0) return null;
+        var methods = type.Methods;
+        if (methods.Count == 0) return null;
+        var index = row - (int)methods[0].MetadataToken.RID;
+        if (index >= 0 && index < methods.Count && methods[index].MetadataToken.RID == row) return methods[index];
+        foreach (var method in methods)
+        {
+            if (method.MetadataToken.RID == row) return method;
+        }
+        return null;
+    }
+
     private ModuleMetadata? MetadataOf(ModuleDefinition? module)
     {
         if (module is null) return null;

@@ -32,6 +32,43 @@ internal sealed class ModuleMetadata
         return signature.ReadCompressedInteger();
     }
 
+    public (int Getter, int Setter) PropertyAccessorRows(int propertyRowNumber)
+    {
+        var accessors = Reader.GetPropertyDefinition(MetadataTokens.PropertyDefinitionHandle(propertyRowNumber)).GetAccessors();
+        return (RowOf(accessors.Getter), RowOf(accessors.Setter));
+    }
+
+    public (int Adder, int Remover) EventAccessorRows(int eventRowNumber)
+    {
+        var accessors = Reader.GetEventDefinition(MetadataTokens.EventDefinitionHandle(eventRowNumber)).GetAccessors();
+        return (RowOf(accessors.Adder), RowOf(accessors.Remover));
+    }
+
+    /// <summary>The default value of a field or parameter row (by Cecil metadata token).</summary>
+    public bool TryGetConstant(Mono.Cecil.MetadataToken token, out object? value)
+    {
+        value = null;
+        ConstantHandle constant;
+        switch (token.TokenType)
+        {
+            case Mono.Cecil.TokenType.Field when token.RID != 0:
+                constant = Reader.GetFieldDefinition(MetadataTokens.FieldDefinitionHandle((int)token.RID)).GetDefaultValue();
+                break;
+            case Mono.Cecil.TokenType.Param when token.RID != 0:
+                constant = Reader.GetParameter(MetadataTokens.ParameterHandle((int)token.RID)).GetDefaultValue();
+                break;
+            default:
+                return false;
+        }
+        if (constant.IsNil) return false;
+        var row = Reader.GetConstant(constant);
+        var blob = Reader.GetBlobReader(row.Value);
+        value = blob.ReadConstant(row.TypeCode);
+        return true;
+    }
+
+    private static int RowOf(MethodDefinitionHandle handle) => handle.IsNil ? 0 : MetadataTokens.GetRowNumber(handle);
+
     public Constructor ConstructorOf(EntityHandle constructor)
     {
         if (_constructors.TryGetValue(constructor, out var known)) return known;
