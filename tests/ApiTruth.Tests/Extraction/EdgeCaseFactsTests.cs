@@ -243,6 +243,15 @@ public sealed class EdgeCaseFactsTests
         var alone = Path.Combine(folder, Path.GetFileName(_dll));
         File.Copy(_dll, alone);
 
+        // Cecil's own decoding of [EditorBrowsable(EditorBrowsableState.Never)] gives up here (IsResolved false).
+        using (var resolver = new GroupAssemblyResolver(AssemblyFileIndex.Build([alone], [])))
+        {
+            var hidden = resolver.Open(alone).MainModule.GetType("EdgeCases.Shapes").Methods.Single(m => m.Name == "Hidden");
+            var editorBrowsable = hidden.CustomAttributes.Single(a => a.AttributeType.Name == "EditorBrowsableAttribute");
+            Assert.Empty(editorBrowsable.ConstructorArguments);
+            Assert.False(editorBrowsable.IsResolved);
+        }
+
         var result = new ApiExtractor().Extract([alone], []);
 
         Assert.Empty(result.Problems);
