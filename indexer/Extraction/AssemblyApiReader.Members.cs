@@ -97,7 +97,11 @@ internal sealed partial class AssemblyApiReader
 
         var facts = _metadata.Read(property);
         var main = getter != Reach.None ? getMethod! : setMethod!;
-        var propertyParameters = property.Parameters;
+        // An indexer's parameters are its getter's, or its setter's but the value (Cecil's property.Parameters
+        // would re-read the accessors under the module lock on every ask).
+        IList<ParameterDefinition> propertyParameters = _metadata.PropertyParameterCount(property) == 0 ? []
+            : getMethod is not null ? getMethod.Parameters
+            : setMethod!.Parameters.Take(Math.Max(0, setMethod.Parameters.Count - 1)).ToList();
         var hasParameters = propertyParameters.Count > 0;
         var isIndexer = hasParameters && scope.DefaultMemberName == property.Name;
         var flags = facts.Flags & (ApiFlags.Obsolete | ApiFlags.ObsoleteError | ApiFlags.EditorBrowsableNever | ApiFlags.Preview | ApiFlags.Required);
