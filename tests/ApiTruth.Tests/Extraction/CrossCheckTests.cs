@@ -116,6 +116,37 @@ public sealed class CrossCheckTests(PackageFiles packages, ITestOutputHelper out
         Assert.Single(roslyn.SetAsideFor(RoslynApiSurface.Reasons.ExtensionBlockType), id => id.StartsWith("T:EdgeCases.Text.<G>$34505F560D9EACF86A87F3ED1F85E448.<M>$", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The justification for leaving out protected members of sealed types, checked with the compiler: calling
+    /// BufferedStream.Dispose(bool) (a protected override in a sealed type) from a class derived from Stream is an
+    /// error, while the overridden Stream.Dispose(bool), which is recorded, binds.
+    /// </summary>
+    [Fact]
+    public void Protected_members_of_sealed_types_cannot_be_used_from_another_assembly()
+    {
+        const string source = """
+            class MyStream : System.IO.MemoryStream
+            {
+                protected override void Dispose(bool disposing) => base.Dispose(disposing);
+                void Use(System.IO.BufferedStream buffered) => buffered.Dispose(true);
+            }
+            """;
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Consumer",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
+            packages.Net8RefPackAssemblies.Select(r => (Microsoft.CodeAnalysis.MetadataReference)Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(r)),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+
+        var error = Assert.Single(errors);
+        // Inaccessible members are not even overload candidates: "no overload for method 'Dispose' takes 1 arguments".
+        Assert.Contains(error.Id, new[] { "CS1501", "CS1540", "CS0122" });
+        // On the line of buffered.Dispose(true); base.Dispose(disposing) binds.
+        Assert.Equal(3, error.Location.GetLineSpan().StartLinePosition.Line);
+        var extracted = new ApiExtractor().Extract([Path.Combine(packages.Net8RefPack, "System.Runtime.dll")], [packages.Net8RefPack]).Apis;
+        Assert.Contains(extracted, a => a.DocId == "M:System.IO.Stream.Dispose(System.Boolean)");
+        Assert.DoesNotContain(extracted, a => a.DocId == "M:System.IO.BufferedStream.Dispose(System.Boolean)");
+    }
+
     private HashSet<string> CrossCheck(string dll) => CrossCheck(dll, out _);
 
     private HashSet<string> CrossCheck(string dll, out RoslynApiSurface roslyn)

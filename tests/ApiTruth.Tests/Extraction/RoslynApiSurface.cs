@@ -15,11 +15,11 @@ internal sealed class RoslynApiSurface
     public static class Reasons
     {
         public const string ImplicitValueTypeConstructor =
-            "implicit parameterless constructor of a value type: Roslyn synthesizes it, metadata has no row (the checker treats `new S()` as existing with S)";
+            "implicit parameterless constructor of a value type: Roslyn synthesizes it, metadata has no row (the checker must treat `new S()` as existing wherever S exists)";
         public const string Unspeakable =
             "unspeakable compiler-generated name (<Clone>$, <X>e__FixedBuffer): no C# code can name it";
         public const string ProtectedInSealedType =
-            "protected member or nested type of a sealed type: nothing outside can derive from the type, so every use is CS0122";
+            "protected member or nested type of a sealed type: nothing outside can derive from the type, so every use from another assembly is an error (CS0122/CS1540, or CS1501 when overload resolution drops it)";
         public const string ExtensionBlockType =
             "C# 14 extension block type (TypeKind.Extension): not a type code can name; its members are recorded";
         public const string Accessor =
