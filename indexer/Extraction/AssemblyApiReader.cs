@@ -83,7 +83,8 @@ internal sealed partial class AssemblyApiReader
         {
             var examples = string.Join(", ", names.Take(3)) + (names.Count > 3 ? ", …" : "");
             _problems.Add(new ExtractionProblem(_assemblyPath,
-                $"{names.Count} type forwarder{(names.Count == 1 ? "" : "s")} cannot be followed ({examples}): {failure}"));
+                $"{names.Count} type forwarder{(names.Count == 1 ? "" : "s")} cannot be followed ({examples}): {failure}",
+                ExtractionProblemKind.UnresolvedForwarder));
         }
     }
 
