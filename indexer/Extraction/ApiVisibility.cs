@@ -16,7 +16,8 @@ internal enum Reach : byte
 /// The visibility rules of the extracted surface. Public, protected and protected internal count;
 /// internal, private and private protected do not; a member is no more visible than its declaring type.
 /// Protected members and nested types of a sealed type are unreachable (nothing outside can derive from it),
-/// as Refasmer and ApiCompat treat them; Roslyn still lists them, but any use from outside is CS0122.
+/// as Refasmer and ApiCompat treat them; Roslyn still lists them, but any use from another assembly is an
+/// error (CS0122/CS1540; overload resolution drops them, CS1501). The base member they override stays recorded.
 /// Types without a visible constructor are not treated as sealed: a public derived type in the same assembly
 /// can still hand their protected members to outside subclasses.
 /// </summary>
@@ -60,14 +61,15 @@ internal static class ApiVisibility
         type.DeclaringType is { } outer ? OfType(type, OfTypeChain(outer)) : OfType(type, null);
 
     /// <summary>
-    /// An explicit interface implementation (private, virtual, with a .override) is callable through the interface
+    /// An explicit interface implementation (private, with a .override; virtual, or static for a static abstract
+    /// interface member) is callable through the interface
     /// when that interface is visible. Interfaces of other assemblies are visible by construction (a class cannot
     /// implement another assembly's internal interface without InternalsVisibleTo, which consumers never have).
     /// </summary>
     public static bool IsExplicitImplementation(MethodDefinition method, out MethodReference? implemented)
     {
         implemented = null;
-        if (!method.IsVirtual || !method.IsPrivate || !method.HasOverrides) return false;
+        if (!method.IsPrivate || !(method.IsVirtual || method.IsStatic) || !method.HasOverrides) return false;
         implemented = method.Overrides[0];
         return true;
     }

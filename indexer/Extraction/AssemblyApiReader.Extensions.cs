@@ -26,7 +26,7 @@ internal sealed partial class AssemblyApiReader
                 var implementations = staticClass.ExtensionImplementations ??= new Dictionary<string, ExtensionReceiver>(StringComparer.Ordinal);
                 foreach (var skeleton in nested.Methods)
                 {
-                    var receiver = block.ReceiverOf(AttributeFacts.Read(skeleton).ExtensionMarkerName);
+                    var receiver = block.ReceiverOf(_metadata.Read(skeleton).ExtensionMarkerName);
                     if (receiver is not null) implementations.TryAdd(ImplementationId(staticClass, block, skeleton, receiver), receiver);
                 }
             });
@@ -69,15 +69,15 @@ internal sealed partial class AssemblyApiReader
             if (method.SemanticsAttributes != MethodSemanticsAttributes.None || TypeNames.IsUnspeakable(method.Name)) continue;
             Guard($"{grouping.FullName}::{method.Name}", () =>
             {
-                if (ContextOf(staticClass, block, AttributeFacts.Read(method).ExtensionMarkerName) is { } context) ReadSkeletonMethod(groupingScope, method, context);
+                if (ContextOf(staticClass, block, _metadata.Read(method).ExtensionMarkerName) is { } context) ReadSkeletonMethod(groupingScope, method, context);
             });
         }
         foreach (var property in grouping.Properties)
         {
             Guard($"{grouping.FullName}::{property.Name}", () =>
             {
-                var marker = AttributeFacts.Read(property).ExtensionMarkerName
-                    ?? AttributeFacts.Read(property.GetMethod ?? property.SetMethod).ExtensionMarkerName;
+                var marker = _metadata.Read(property).ExtensionMarkerName
+                    ?? _metadata.Read(property.GetMethod ?? property.SetMethod).ExtensionMarkerName;
                 if (ContextOf(staticClass, block, marker) is { } context) WithBlockTypeParameterNames(context, () => ReadProperty(groupingScope, property, context));
             });
         }
@@ -95,12 +95,13 @@ internal sealed partial class AssemblyApiReader
     {
         var reach = ApiVisibility.OfMethod(method, groupingScope.Type, groupingScope.Reach);
         if (reach == Reach.None) return;
-        var facts = AttributeFacts.Read(method);
+        var facts = _metadata.Read(method);
         var kind = MethodKind(method);
         var flags = facts.Flags & (ApiFlags.Obsolete | ApiFlags.ObsoleteError | ApiFlags.EditorBrowsableNever | ApiFlags.Preview);
         flags |= CommonFlags(groupingScope, reach) | DispatchFlags(method) | ApiFlags.Extension | ApiFlags.ExtensionBlockMember;
 
         string docId = "", display = "";
+        string? constraints = null;
         Signature signature = EmptySignature;
         WithBlockTypeParameterNames(context, () =>
         {
@@ -121,6 +122,7 @@ internal sealed partial class AssemblyApiReader
                 AppendGenericParameterNames(b, method);
             }
             display = b.Append(signature.Display).ToString();
+            constraints = GenericConstraintText.For(method.GenericParameters, 0, method, _display, _metadata);
         });
         if (signature.HasParams) flags |= ApiFlags.Params;
 
@@ -130,7 +132,7 @@ internal sealed partial class AssemblyApiReader
             ReturnType: _ids.TypeForm(method.ReturnType),
             Parameters: signature.Parameters,
             GenericArity: method.GenericParameters.Count,
-            GenericConstraints: GenericConstraintText.For(method.GenericParameters, 0, method, _display),
+            GenericConstraints: constraints,
             ExtendedType: context.ExtendedType,
             ObsoleteMessage: facts.ObsoleteMessage,
             ObsoleteDiagnosticId: facts.ObsoleteDiagnosticId));

@@ -22,7 +22,7 @@ internal sealed partial class AssemblyApiReader
         }
         if (TypeNames.IsUnspeakable(isExplicit ? SimpleName(method.Name) : method.Name)) return;
 
-        var facts = AttributeFacts.Read(method);
+        var facts = _metadata.Read(method);
         var kind = MethodKind(method);
         var flags = facts.Flags & (ApiFlags.Obsolete | ApiFlags.ObsoleteError | ApiFlags.EditorBrowsableNever | ApiFlags.Preview);
         flags |= CommonFlags(scope, reach) | DispatchFlags(method);
@@ -39,7 +39,8 @@ internal sealed partial class AssemblyApiReader
             extendedType = _ids.ExtendedTypeKey(method.Parameters[0].ParameterType, GenericParameterNaming.Compiler);
         }
 
-        var docId = _ids.MemberId('M', scope.DocName, method.Name, method.GenericParameters.Count, signature.Types,
+        var arity = _metadata.GenericParameterCount(method);
+        var docId = _ids.MemberId('M', scope.DocName, method.Name, arity, signature.Types,
             kind == ApiKind.Conversion ? method.ReturnType : null, GenericParameterNaming.Compiler);
         if (scope.ExtensionImplementations is { } implementations && implementations.TryGetValue(docId, out var receiver))
         {
@@ -68,7 +69,7 @@ internal sealed partial class AssemblyApiReader
                 display.Append(scope.Path).Append('.');
                 if (isExplicit) AppendExplicitName(display, implemented!, method.Name);
                 else display.Append(method.Name);
-                AppendGenericParameterNames(display, method);
+                if (arity > 0) AppendGenericParameterNames(display, method);
                 break;
         }
         display.Append(signature.Display);
@@ -78,8 +79,8 @@ internal sealed partial class AssemblyApiReader
             DeclaringType: scope.DocId,
             ReturnType: kind == ApiKind.Constructor ? null : _ids.TypeForm(method.ReturnType),
             Parameters: signature.Parameters,
-            GenericArity: method.GenericParameters.Count,
-            GenericConstraints: GenericConstraintText.For(method.GenericParameters, 0, method, _display),
+            GenericArity: arity,
+            GenericConstraints: arity > 0 ? GenericConstraintText.For(method.GenericParameters, 0, method, _display, _metadata) : null,
             ExtendedType: extendedType,
             ObsoleteMessage: facts.ObsoleteMessage,
             ObsoleteDiagnosticId: facts.ObsoleteDiagnosticId));
@@ -87,15 +88,22 @@ internal sealed partial class AssemblyApiReader
 
     private void ReadProperty(TypeScope scope, PropertyDefinition property, ExtensionBlockContext? block = null)
     {
-        var getter = AccessorReach(scope, property.GetMethod, out var getterExplicit, out var getterImplemented);
-        var setter = AccessorReach(scope, property.SetMethod, out var setterExplicit, out var setterImplemented);
+        var (getMethod, setMethod) = _metadata.AccessorsOf(property);
+        var getter = AccessorReach(scope, getMethod, out var getterExplicit, out var getterImplemented);
+        var setter = AccessorReach(scope, setMethod, out var setterExplicit, out var setterImplemented);
         if (getter == Reach.None && setter == Reach.None) return;
         var isExplicit = getterExplicit || setterExplicit;
         if (TypeNames.IsUnspeakable(isExplicit ? SimpleName(property.Name) : property.Name)) return;
 
-        var facts = AttributeFacts.Read(property);
-        var main = getter != Reach.None ? property.GetMethod : property.SetMethod;
-        var isIndexer = property.HasParameters && scope.DefaultMemberName == property.Name;
+        var facts = _metadata.Read(property);
+        var main = getter != Reach.None ? getMethod! : setMethod!;
+        // An indexer's parameters are its getter's, or its setter's but the value (Cecil's property.Parameters
+        // would re-read the accessors under the module lock on every ask).
+        IList<ParameterDefinition> propertyParameters = _metadata.PropertyParameterCount(property) == 0 ? []
+            : getMethod is not null ? getMethod.Parameters
+            : setMethod!.Parameters.Take(Math.Max(0, setMethod.Parameters.Count - 1)).ToList();
+        var hasParameters = propertyParameters.Count > 0;
+        var isIndexer = hasParameters && scope.DefaultMemberName == property.Name;
         var flags = facts.Flags & (ApiFlags.Obsolete | ApiFlags.ObsoleteError | ApiFlags.EditorBrowsableNever | ApiFlags.Preview | ApiFlags.Required);
         var reach = getter == Reach.Public || setter == Reach.Public ? Reach.Public : Reach.Protected;
         flags |= CommonFlags(scope, reach) | DispatchFlags(main);
@@ -105,11 +113,12 @@ internal sealed partial class AssemblyApiReader
         // "public get, protected set" as seen from outside; inside a protected type both are protected anyway.
         if (reach == Reach.Public && getter == Reach.Protected) flags |= ApiFlags.GetterProtected;
         if (reach == Reach.Public && setter == Reach.Protected) flags |= ApiFlags.SetterProtected;
-        var isInit = setter != Reach.None && IsInitOnly(property.SetMethod);
+        var isInit = setter != Reach.None && IsInitOnly(setMethod!);
         if (isInit) flags |= ApiFlags.InitOnly;
-        if (getter != Reach.None && AttributeFacts.Read(property.GetMethod).IsReadOnly) flags |= ApiFlags.ReadOnly;
+        // readonly members exist only on structs.
+        if (getter != Reach.None && scope.Type.IsValueType && _metadata.Read(getMethod!).IsReadOnly) flags |= ApiFlags.ReadOnly;
 
-        var signature = ReadParameters(property.Parameters, isExtension: false);
+        var signature = ReadParameters(propertyParameters, isExtension: false);
         var display = new StringBuilder(96);
         if (block is not null) AppendExtensionPrefix(display, scope, block);
         else display.Append(scope.Path).Append('.');
@@ -123,7 +132,7 @@ internal sealed partial class AssemblyApiReader
         else
         {
             if (!isExplicit) display.Append(property.Name);
-            if (property.HasParameters) display.Append('[').Append(signature.Display, 1, signature.Display.Length - 2).Append(']');
+            if (hasParameters) display.Append('[').Append(signature.Display, 1, signature.Display.Length - 2).Append(']');
         }
         display.Append(" {");
         if (getter != Reach.None) display.Append(getter == Reach.Protected && reach == Reach.Public ? " protected get;" : " get;");
@@ -145,7 +154,7 @@ internal sealed partial class AssemblyApiReader
             isIndexer ? ApiKind.Indexer : ApiKind.Property, flags, display.ToString(),
             DeclaringType: declaringType,
             ReturnType: _ids.TypeForm(property.PropertyType),
-            Parameters: property.HasParameters ? signature.Parameters : null,
+            Parameters: hasParameters ? signature.Parameters : null,
             ExtendedType: extendedType,
             ObsoleteMessage: facts.ObsoleteMessage,
             ObsoleteDiagnosticId: facts.ObsoleteDiagnosticId));
@@ -178,16 +187,17 @@ internal sealed partial class AssemblyApiReader
 
     private void ReadEvent(TypeScope scope, EventDefinition @event)
     {
-        var add = AccessorReach(scope, @event.AddMethod, out var addExplicit, out var addImplemented);
-        var remove = AccessorReach(scope, @event.RemoveMethod, out var removeExplicit, out var removeImplemented);
+        var (addMethod, removeMethod) = _metadata.AccessorsOf(@event);
+        var add = AccessorReach(scope, addMethod, out var addExplicit, out var addImplemented);
+        var remove = AccessorReach(scope, removeMethod, out var removeExplicit, out var removeImplemented);
         if (add == Reach.None && remove == Reach.None) return;
         var isExplicit = addExplicit || removeExplicit;
         if (TypeNames.IsUnspeakable(isExplicit ? SimpleName(@event.Name) : @event.Name)) return;
 
-        var facts = AttributeFacts.Read(@event);
+        var facts = _metadata.Read(@event);
         var reach = add == Reach.Public || remove == Reach.Public ? Reach.Public : Reach.Protected;
         var flags = facts.Flags & (ApiFlags.Obsolete | ApiFlags.ObsoleteError | ApiFlags.EditorBrowsableNever | ApiFlags.Preview);
-        flags |= CommonFlags(scope, reach) | DispatchFlags(add != Reach.None ? @event.AddMethod : @event.RemoveMethod);
+        flags |= CommonFlags(scope, reach) | DispatchFlags(add != Reach.None ? addMethod! : removeMethod!);
         if (isExplicit) flags |= ApiFlags.ExplicitInterfaceImplementation;
 
         var display = new StringBuilder(64).Append("event ").Append(scope.Path).Append('.');
@@ -210,7 +220,7 @@ internal sealed partial class AssemblyApiReader
         var reach = ApiVisibility.OfField(field, scope.Type, scope.Reach);
         if (reach == Reach.None || TypeNames.IsUnspeakable(field.Name)) return;
 
-        var facts = AttributeFacts.Read(field);
+        var facts = _metadata.Read(field);
         var flags = facts.Flags & (ApiFlags.Obsolete | ApiFlags.ObsoleteError | ApiFlags.EditorBrowsableNever | ApiFlags.Preview | ApiFlags.Required);
         flags |= CommonFlags(scope, reach);
         if (field.IsStatic) flags |= ApiFlags.Static;
@@ -221,12 +231,12 @@ internal sealed partial class AssemblyApiReader
         if (scope.Type.IsEnum && field.IsLiteral)
         {
             kind = ApiKind.EnumValue;
-            value = field.HasConstant ? CSharpLiteral.Format(field.Constant) : null;
+            value = _metadata.TryGetConstant(field, out var constant) ? CSharpLiteral.Format(constant) : null;
         }
         else if (field.IsLiteral)
         {
             kind = ApiKind.Const;
-            value = field.HasConstant ? CSharpLiteral.Format(field.Constant) : null;
+            value = _metadata.TryGetConstant(field, out var constant) ? CSharpLiteral.Format(constant) : null;
         }
         else if (field.IsStatic && field.IsInitOnly && facts.ConstantLiteral is not null)
         {
@@ -280,6 +290,8 @@ internal sealed partial class AssemblyApiReader
         if (method.IsStatic) flags |= ApiFlags.Static;
         if (method.IsAbstract) flags |= ApiFlags.Abstract;
         if (!method.IsVirtual) return flags;
+        // Static virtual interface members (C# 11) have no slot to reuse: virtual means "has a default body".
+        if (method.IsStatic) return method.IsAbstract ? flags : flags | ApiFlags.Virtual;
         if (!method.IsNewSlot)
         {
             flags |= ApiFlags.Override;
@@ -295,7 +307,7 @@ internal sealed partial class AssemblyApiReader
     private static ApiKind MethodKind(MethodDefinition method)
     {
         if (method.IsConstructor) return ApiKind.Constructor;
-        if (method.Name == "Finalize" && method.IsVirtual && !method.HasParameters && !method.HasGenericParameters
+        if (method.Name == "Finalize" && method.IsVirtual && !method.HasParameters && method.GenericParameters.Count == 0
             && method.ReturnType is { Name: "Void", Namespace: "System" })
         {
             return ApiKind.Finalizer;
@@ -377,7 +389,7 @@ internal sealed partial class AssemblyApiReader
 
     private static void AppendGenericParameterNames(StringBuilder b, MethodDefinition method)
     {
-        if (!method.HasGenericParameters) return;
+        if (method.GenericParameters.Count == 0) return;
         b.Append('<');
         for (var i = 0; i < method.GenericParameters.Count; i++)
         {

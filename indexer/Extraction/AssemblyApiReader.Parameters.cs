@@ -22,7 +22,7 @@ internal sealed partial class AssemblyApiReader
         {
             var parameter = parameters[i];
             types[i] = parameter.ParameterType;
-            var facts = parameter.HasCustomAttributes ? AttributeFacts.Read(parameter) : default;
+            var facts = _metadata.Read(parameter);
             var refKind = RefKindOf(parameter, facts);
             var isThis = isExtension && i == 0;
             var isParams = facts.IsParams && i == parameters.Count - 1;
@@ -71,7 +71,7 @@ internal sealed partial class AssemblyApiReader
 
     private string DefaultValue(ParameterDefinition parameter, AttributeFacts facts)
     {
-        if (parameter.HasConstant) return ConstantText(parameter.Constant, parameter.ParameterType);
+        if (_metadata.TryGetConstant(parameter, out var constant)) return ConstantText(constant, parameter.ParameterType);
         // [opt] with [DecimalConstant]/[DateTimeConstant]; [opt] alone is default(T) (or COM's Missing).
         return facts.ConstantLiteral ?? "default";
     }
@@ -110,8 +110,34 @@ internal sealed partial class AssemblyApiReader
             {
                 if (field.IsLiteral && field.HasConstant && Equals(field.Constant, value)) return name + "." + field.Name;
             }
+            if (FlagsLiteral(definition, name, value) is { } combination) return combination;
         }
         var literal = CSharpLiteral.Format(value);
         return "(" + name + ")" + (literal.StartsWith('-') ? "(" + literal + ")" : literal);
     }
+
+    // A [Flags] combination written as C# would: Access.Read | Access.Write.
+    private static string? FlagsLiteral(TypeDefinition enumType, string name, object value)
+    {
+        if (!enumType.CustomAttributes.Any(a => a.AttributeType is { Name: "FlagsAttribute", Namespace: "System" })) return null;
+        var remaining = Bits(value);
+        var parts = new List<string>();
+        foreach (var field in enumType.Fields)
+        {
+            if (!field.IsLiteral || !field.HasConstant || !CSharpLiteral.IsIntegral(field.Constant)) continue;
+            var bits = Bits(field.Constant!);
+            if (bits == 0 || (bits & (bits - 1)) != 0 || (remaining & bits) == 0) continue;
+            parts.Add(name + "." + field.Name);
+            remaining &= ~bits;
+        }
+        return remaining == 0 && parts.Count > 1 ? string.Join(" | ", parts) : null;
+    }
+
+    private static ulong Bits(object integral) => integral switch
+    {
+        ulong u => u,
+        bool b => b ? 1UL : 0UL,
+        char c => c,
+        _ => unchecked((ulong)Convert.ToInt64(integral, System.Globalization.CultureInfo.InvariantCulture)),
+    };
 }

@@ -17,6 +17,7 @@ internal sealed partial class AssemblyApiReader
     private readonly List<ExtractionProblem> _problems;
     private readonly DocIdWriter _ids;
     private readonly CSharpDisplay _display;
+    private readonly MetadataShortcuts _metadata;
     private readonly CancellationToken _cancellation;
 
     public AssemblyApiReader(string assemblyPath, GroupAssemblyResolver resolver, DocIdWriter ids, CSharpDisplay display,
@@ -26,6 +27,7 @@ internal sealed partial class AssemblyApiReader
         _resolver = resolver;
         _ids = ids;
         _display = display;
+        _metadata = new MetadataShortcuts(resolver);
         _apis = apis;
         _problems = problems;
         _cancellation = cancellation;
@@ -46,45 +48,72 @@ internal sealed partial class AssemblyApiReader
 
     public void ReadAssembly(AssemblyDefinition assembly)
     {
-        foreach (var module in assembly.Modules)
+        ReadModule(assembly.MainModule);
+        // Multi-module assemblies (rare outside C++/CLI) keep further modules in files next to the main one.
+        Guard("the assembly's other modules", () =>
         {
-            Guard($"module {module.Name}", () =>
+            foreach (var module in assembly.Modules)
             {
-                foreach (var type in module.Types) ReadTypeTree(type, null, forwarded: false);
-                if (module.HasExportedTypes)
-                {
-                    foreach (var exported in module.ExportedTypes)
-                    {
-                        if (exported.IsForwarder && exported.DeclaringType is null) ReadForwarder(exported);
-                    }
-                }
-            });
+                if (!ReferenceEquals(module, assembly.MainModule)) ReadModule(module);
+            }
+        });
+    }
+
+    private void ReadModule(ModuleDefinition module) => Guard($"module {module.Name}", () =>
+    {
+        foreach (var type in module.Types) ReadTypeTree(type, null, forwarded: false);
+        if (module.HasExportedTypes) ReadForwarders(module);
+    });
+
+    private void ReadForwarders(ModuleDefinition module)
+    {
+        // Failures are grouped by cause: a facade forwarding to a missing assembly fails for every type it forwards.
+        var unresolved = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var exported in module.ExportedTypes)
+        {
+            // Nested forwarded types are read with their outer type.
+            if (!exported.IsForwarder || exported.DeclaringType is not null) continue;
+            _cancellation.ThrowIfCancellationRequested();
+            var failure = ReadForwarder(exported);
+            if (failure is null) continue;
+            if (!unresolved.TryGetValue(failure, out var names)) unresolved[failure] = names = [];
+            names.Add(exported.FullName);
+        }
+        foreach (var (failure, names) in unresolved)
+        {
+            var examples = string.Join(", ", names.Take(3)) + (names.Count > 3 ? ", …" : "");
+            _problems.Add(new ExtractionProblem(_assemblyPath,
+                $"{names.Count} type forwarder{(names.Count == 1 ? "" : "s")} cannot be followed ({examples}): {failure}",
+                ExtractionProblemKind.UnresolvedForwarder));
         }
     }
 
-    private void ReadForwarder(ExportedType exported)
+    /// <returns>Null when the forwarded type was read (or is defined by the group anyway), else why not.</returns>
+    private string? ReadForwarder(ExportedType exported)
     {
-        _cancellation.ThrowIfCancellationRequested();
-        TypeDefinition? target = null;
-        string? failure = null;
+        // Forwarded into one of the group's own assemblies (a facade next to its implementation, as in a
+        // reference pack): that assembly's own records already say the type is available in the group.
+        if (exported.Scope is AssemblyNameReference targetAssembly && _resolver.IsGroupAssembly(targetAssembly)) return null;
+        TypeDefinition? target;
         try
         {
             target = exported.Resolve();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            failure = ex.GetType().Name + ": " + ex.Message;
+            return ex.GetType().Name + ": " + ex.Message;
         }
         if (target is null)
         {
             var scope = exported.Scope as AssemblyNameReference;
-            failure ??= scope is not null && _resolver.Resolve(scope) is null
+            return scope is not null && _resolver.Resolve(scope) is null
                 ? $"assembly {scope.Name} was not found among the resolution paths"
                 : $"the type is not in {exported.Scope?.Name}";
-            _problems.Add(new ExtractionProblem(_assemblyPath, $"type forwarder {exported.FullName} cannot be followed: {failure}"));
-            return;
         }
+        // Forwarded on, through another facade, into one of the group's own assemblies.
+        if (_resolver.IsGroupAssembly(target.Module.Assembly)) return null;
         ReadTypeTree(target, null, forwarded: true);
+        return null;
     }
 
     private void ReadTypeTree(TypeDefinition type, TypeScope? declaring, bool forwarded)
@@ -96,7 +125,7 @@ internal sealed partial class AssemblyApiReader
         TypeScope? scope = null;
         Guard(type.FullName, () =>
         {
-            var facts = AttributeFacts.Read(type);
+            var facts = _metadata.Read(type);
             scope = new TypeScope
             {
                 Type = type,
@@ -107,7 +136,7 @@ internal sealed partial class AssemblyApiReader
                 Forwarded = forwarded,
                 DefaultMemberName = facts.DefaultMemberName,
             };
-            var blocks = type.IsAbstract && type.IsSealed && type.HasNestedTypes ? ReadExtensionBlocks(scope) : null;
+            var blocks = type.IsAbstract && type.IsSealed && type.NestedTypes.Count > 0 ? ReadExtensionBlocks(scope) : null;
             _apis.Add(TypeRecord(scope, facts, declaring));
             ReadMembers(scope);
             if (blocks is not null)
@@ -115,7 +144,7 @@ internal sealed partial class AssemblyApiReader
                 foreach (var block in blocks) ReadExtensionSkeletons(scope, block);
             }
         });
-        if (scope is null || !type.HasNestedTypes) return;
+        if (scope is null || type.NestedTypes.Count == 0) return;
         foreach (var nested in type.NestedTypes) ReadTypeTree(nested, scope, forwarded);
     }
 
@@ -124,10 +153,11 @@ internal sealed partial class AssemblyApiReader
         var type = scope.Type;
         if (type.HasMethods)
         {
+            var callableAccessors = CallableAccessors(scope);
             foreach (var method in type.Methods)
             {
                 // Accessors are read through their property or event.
-                if (method.SemanticsAttributes != MethodSemanticsAttributes.None) continue;
+                if (method.SemanticsAttributes != MethodSemanticsAttributes.None && callableAccessors?.Contains(method) != true) continue;
                 Guard($"{type.FullName}::{method.Name}", () => ReadMethod(scope, method));
             }
         }
@@ -143,6 +173,26 @@ internal sealed partial class AssemblyApiReader
         {
             foreach (var field in type.Fields) Guard($"{type.FullName}::{field.Name}", () => ReadField(scope, field));
         }
+    }
+
+    /// <summary>
+    /// Accessors C# calls by name: those of a property with parameters that is not the type's indexer (its name is not
+    /// the [DefaultMember]), such as VB's named indexed properties or explicitly implemented indexers. The compiler
+    /// treats these as plain methods (<c>x.get_Foo(1)</c>), so they are API as methods as well as the property.
+    /// </summary>
+    private HashSet<MethodDefinition>? CallableAccessors(TypeScope scope)
+    {
+        if (!scope.Type.HasProperties) return null;
+        HashSet<MethodDefinition>? accessors = null;
+        foreach (var property in scope.Type.Properties)
+        {
+            if (property.Name == scope.DefaultMemberName || _metadata.PropertyParameterCount(property) == 0) continue;
+            accessors ??= new HashSet<MethodDefinition>(ReferenceEqualityComparer.Instance);
+            var (getter, setter) = _metadata.AccessorsOf(property);
+            if (getter is not null) accessors.Add(getter);
+            if (setter is not null) accessors.Add(setter);
+        }
+        return accessors;
     }
 
     private void Guard(string what, Action read)
@@ -198,7 +248,7 @@ internal sealed partial class AssemblyApiReader
         string? baseType = null;
         if (kind == ApiKind.Class && type.BaseType is { } baseReference) baseType = "T:" + _ids.TypeForm(baseReference);
         List<string>? interfaces = null;
-        if (type.HasInterfaces)
+        if (type.Interfaces.Count > 0)
         {
             foreach (var implementation in type.Interfaces)
             {
@@ -213,7 +263,7 @@ internal sealed partial class AssemblyApiReader
             ReturnType: returnType,
             Parameters: parameters,
             GenericArity: arity,
-            GenericConstraints: GenericConstraintText.For(type.GenericParameters, type.GenericParameters.Count - arity, type, _display),
+            GenericConstraints: GenericConstraintText.For(type.GenericParameters, type.GenericParameters.Count - arity, type, _display, _metadata),
             BaseType: baseType,
             Interfaces: interfaces,
             ObsoleteMessage: facts.ObsoleteMessage,
@@ -231,7 +281,7 @@ internal sealed partial class AssemblyApiReader
 
     // A record class has the compiler's <Clone>$ method; a record struct has none, but its synthesized
     // PrintMembers(StringBuilder) is [CompilerGenerated], which a hand-written one is not.
-    private static bool IsRecord(TypeDefinition type, ApiKind kind)
+    private bool IsRecord(TypeDefinition type, ApiKind kind)
     {
         if (!type.HasMethods) return false;
         foreach (var method in type.Methods)
@@ -239,7 +289,7 @@ internal sealed partial class AssemblyApiReader
             if (kind == ApiKind.Class && method.Name == "<Clone>$") return true;
             if (kind == ApiKind.Struct && method.Name == "PrintMembers" && method.Parameters.Count == 1
                 && method.Parameters[0].ParameterType is { Name: "StringBuilder", Namespace: "System.Text" }
-                && AttributeFacts.Read(method).IsCompilerGenerated)
+                && _metadata.Read(method).IsCompilerGenerated)
             {
                 return true;
             }
@@ -269,7 +319,7 @@ internal sealed partial class AssemblyApiReader
         var returnType = method.ReturnType;
         while (returnType is RequiredModifierType or OptionalModifierType) returnType = ((TypeSpecification)returnType).ElementType;
         if (returnType is ByReferenceType)
-            b.Append(AttributeFacts.Read(method.MethodReturnType).IsReadOnly ? "ref readonly " : "ref ");
+            b.Append(_metadata.Read(method.MethodReturnType).IsReadOnly ? "ref readonly " : "ref ");
         _display.AppendType(b, returnType);
     }
 }

@@ -8,8 +8,13 @@ namespace ApiTruth.Indexer.Extraction;
 internal sealed class AssemblyFileIndex
 {
     private readonly Dictionary<string, string> _pathsByName;
+    private readonly HashSet<string> _groupPaths;
 
-    private AssemblyFileIndex(Dictionary<string, string> pathsByName) => _pathsByName = pathsByName;
+    private AssemblyFileIndex(Dictionary<string, string> pathsByName, HashSet<string> groupPaths)
+    {
+        _pathsByName = pathsByName;
+        _groupPaths = groupPaths;
+    }
 
     public static AssemblyFileIndex Build(IReadOnlyList<string> groupAssemblies, IReadOnlyList<string> resolutionPaths)
     {
@@ -24,8 +29,11 @@ internal sealed class AssemblyFileIndex
             if (Directory.Exists(path)) AddFolder(byName, path);
             else if (File.Exists(path)) Add(byName, path);
         }
-        return new AssemblyFileIndex(byName);
+        return new AssemblyFileIndex(byName, groupAssemblies.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal));
     }
+
+    /// <summary>Whether the file (full path) is one of the group's own assemblies.</summary>
+    public bool IsGroupAssembly(string fullPath) => _groupPaths.Contains(fullPath);
 
     /// <summary>The file of the assembly with this simple name, or null.</summary>
     public string? Find(string assemblyName) => _pathsByName.GetValueOrDefault(assemblyName);

@@ -1,12 +1,10 @@
 using ApiTruth.Indexer.Model;
-using Mono.Cecil;
 
 namespace ApiTruth.Indexer.Extraction;
 
 /// <summary>
-/// What the custom attributes on one type, member or parameter say, read in a single pass. Attributes are
-/// recognised by namespace and name (never resolved: a polyfill copy inside a package counts the same), and
-/// their arguments are read from the blob (<see cref="AttributeBlob"/>).
+/// What the custom attributes on one type, member or parameter say (read by <see cref="MetadataShortcuts"/>).
+/// Arguments are read from the value blob (<see cref="AttributeBlob"/>), never through Cecil's decoder.
 /// </summary>
 internal struct AttributeFacts
 {
@@ -35,116 +33,106 @@ internal struct AttributeFacts
     private const string RefStructObsoleteMessage = "Types with embedded references are not supported in this version of your compiler.";
     private const string RequiredMembersObsoleteMessage = "Constructors of types with required members are not supported in this version of your compiler.";
 
-    public static AttributeFacts Read(ICustomAttributeProvider provider)
+    /// <summary>Adds one attribute. <paramref name="blob"/> is its value blob, given when <see cref="AttributeKinds.NeedsArguments"/> says so.</summary>
+    public void Add(AttributeKind kind, int constructorParameterCount, bool firstParameterIsArray, ReadOnlySpan<byte> blob)
     {
-        var facts = default(AttributeFacts);
-        if (!provider.HasCustomAttributes) return facts;
-        foreach (var attribute in provider.CustomAttributes) facts.Add(attribute);
-        return facts;
-    }
-
-    private void Add(CustomAttribute attribute)
-    {
-        var type = attribute.AttributeType;
-        switch (type.Name)
+        switch (kind)
         {
-            case "ObsoleteAttribute" when type.Namespace == "System":
-                ReadObsolete(attribute);
+            case AttributeKind.Obsolete:
+                ReadObsolete(constructorParameterCount, blob);
                 break;
-            case "EditorBrowsableAttribute" when type.Namespace == "System.ComponentModel":
+            case AttributeKind.EditorBrowsable:
                 {
-                    var blob = new AttributeBlob(attribute.GetBlob());
-                    if (blob.TryReadInt32(out var state) && state == 1) Flags |= ApiFlags.EditorBrowsableNever;
+                    var reader = new AttributeBlob(blob);
+                    if (reader.TryReadInt32(out var state) && state == 1) Flags |= ApiFlags.EditorBrowsableNever;
                     break;
                 }
-            case "RequiresPreviewFeaturesAttribute" when type.Namespace == "System.Runtime.Versioning":
+            case AttributeKind.RequiresPreviewFeatures:
                 Flags |= ApiFlags.Preview;
                 break;
-            case "CompilerFeatureRequiredAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.CompilerFeatureRequired:
                 {
                     // RefStructs and RequiredMembers are understood by every C# 11+ compiler: not a preview feature.
-                    var blob = new AttributeBlob(attribute.GetBlob());
-                    if (!blob.TryReadString(out var feature) || feature is not ("RefStructs" or "RequiredMembers")) Flags |= ApiFlags.Preview;
+                    var reader = new AttributeBlob(blob);
+                    if (!reader.TryReadString(out var feature) || feature is not ("RefStructs" or "RequiredMembers")) Flags |= ApiFlags.Preview;
                     break;
                 }
-            case "RequiredMemberAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.RequiredMember:
                 Flags |= ApiFlags.Required;
                 break;
-            case "IsByRefLikeAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.IsByRefLike:
                 Flags |= ApiFlags.RefLike;
                 break;
-            case "IsReadOnlyAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.IsReadOnly:
                 IsReadOnly = true;
                 break;
-            case "ExtensionAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.Extension:
                 IsExtension = true;
                 break;
-            case "CompilerGeneratedAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.CompilerGenerated:
                 IsCompilerGenerated = true;
                 break;
-            case "ParamArrayAttribute" when type.Namespace == "System":
-            case "ParamCollectionAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.ParamArray:
                 IsParams = true;
                 break;
-            case "RequiresLocationAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.RequiresLocation:
                 IsRequiresLocation = true;
                 break;
-            case "IsUnmanagedAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.IsUnmanaged:
                 IsUnmanaged = true;
                 break;
-            case "DefaultMemberAttribute" when type.Namespace == "System.Reflection":
+            case AttributeKind.DefaultMember:
                 {
-                    var blob = new AttributeBlob(attribute.GetBlob());
-                    if (blob.TryReadString(out var name)) DefaultMemberName = name;
+                    var reader = new AttributeBlob(blob);
+                    if (reader.TryReadString(out var name)) DefaultMemberName = name;
                     break;
                 }
-            case "ExtensionMarkerAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.ExtensionMarker:
                 {
-                    var blob = new AttributeBlob(attribute.GetBlob());
-                    if (blob.TryReadString(out var name)) ExtensionMarkerName = name;
+                    var reader = new AttributeBlob(blob);
+                    if (reader.TryReadString(out var name)) ExtensionMarkerName = name;
                     break;
                 }
-            case "DecimalConstantAttribute" when type.Namespace == "System.Runtime.CompilerServices":
-                ConstantLiteral = ReadDecimalConstant(attribute);
+            case AttributeKind.DecimalConstant:
+                ConstantLiteral = ReadDecimalConstant(blob);
                 break;
-            case "DateTimeConstantAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.DateTimeConstant:
                 {
-                    var blob = new AttributeBlob(attribute.GetBlob());
-                    if (blob.TryReadInt64(out var ticks)) ConstantLiteral = CSharpLiteral.DateTime(ticks);
+                    var reader = new AttributeBlob(blob);
+                    if (reader.TryReadInt64(out var ticks)) ConstantLiteral = CSharpLiteral.DateTime(ticks);
                     break;
                 }
-            case "FixedBufferAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.FixedBuffer:
                 {
-                    var blob = new AttributeBlob(attribute.GetBlob());
-                    if (blob.TryReadString(out var elementType) && elementType is not null)
+                    var reader = new AttributeBlob(blob);
+                    if (reader.TryReadString(out var elementType) && elementType is not null)
                     {
                         var comma = elementType.IndexOf(',');
                         FixedBufferElementType = (comma >= 0 ? elementType[..comma] : elementType).Trim();
                     }
                     break;
                 }
-            case "NullableContextAttribute" when type.Namespace == "System.Runtime.CompilerServices":
+            case AttributeKind.NullableContext when !blob.IsEmpty:
                 {
-                    var blob = new AttributeBlob(attribute.GetBlob());
-                    if (blob.TryReadByte(out var value)) NullableContext = value;
+                    var reader = new AttributeBlob(blob);
+                    if (reader.TryReadByte(out var value)) NullableContext = value;
                     break;
                 }
-            case "NullableAttribute" when type.Namespace == "System.Runtime.CompilerServices":
-                Nullable = ReadNullable(attribute);
+            case AttributeKind.Nullable when !blob.IsEmpty:
+                Nullable = ReadNullable(firstParameterIsArray, blob);
                 break;
         }
     }
 
-    private void ReadObsolete(CustomAttribute attribute)
+    private void ReadObsolete(int constructorParameterCount, ReadOnlySpan<byte> blob)
     {
         string? message = null;
         var isError = false;
         string? diagnosticId = null;
-        var parameterCount = attribute.Constructor.Parameters.Count;
-        var blob = new AttributeBlob(attribute.GetBlob());
-        if (parameterCount >= 1) blob.TryReadString(out message);
-        if (parameterCount >= 2) blob.TryReadBoolean(out isError);
-        if (blob.IsValid) blob.ReadNamedStringArguments((name, value) => { if (name == "DiagnosticId") diagnosticId = value; });
+        var reader = new AttributeBlob(blob);
+        if (constructorParameterCount >= 1) reader.TryReadString(out message);
+        if (constructorParameterCount >= 2) reader.TryReadBoolean(out isError);
+        if (reader.IsValid) reader.ReadNamedStringArguments((name, value) => { if (name == "DiagnosticId") diagnosticId = value; });
         if (isError && message is RefStructObsoleteMessage or RequiredMembersObsoleteMessage) return;
         Flags |= ApiFlags.Obsolete;
         if (isError) Flags |= ApiFlags.ObsoleteError;
@@ -153,9 +141,9 @@ internal struct AttributeFacts
     }
 
     // DecimalConstantAttribute(byte scale, byte sign, uint|int hi, uint|int mid, uint|int lo).
-    private static string? ReadDecimalConstant(CustomAttribute attribute)
+    private static string? ReadDecimalConstant(ReadOnlySpan<byte> bytes)
     {
-        var blob = new AttributeBlob(attribute.GetBlob());
+        var blob = new AttributeBlob(bytes);
         if (!blob.TryReadByte(out var scale) || !blob.TryReadByte(out var sign)
             || !blob.TryReadInt32(out var hi) || !blob.TryReadInt32(out var mid) || !blob.TryReadInt32(out var lo)
             || scale > 28)
@@ -166,12 +154,10 @@ internal struct AttributeFacts
     }
 
     // NullableAttribute(byte) or NullableAttribute(byte[]): the first byte describes the outermost type.
-    private static byte? ReadNullable(CustomAttribute attribute)
+    private static byte? ReadNullable(bool isArray, ReadOnlySpan<byte> bytes)
     {
-        var parameters = attribute.Constructor.Parameters;
-        if (parameters.Count != 1) return null;
-        var blob = new AttributeBlob(attribute.GetBlob());
-        if (parameters[0].ParameterType is ArrayType)
+        var blob = new AttributeBlob(bytes);
+        if (isArray)
         {
             if (!blob.TryReadInt32(out var count) || count <= 0) return null;
             return blob.TryReadByte(out var first) ? first : null;

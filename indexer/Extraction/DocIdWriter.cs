@@ -13,6 +13,7 @@ namespace ApiTruth.Indexer.Extraction;
 internal sealed class DocIdWriter
 {
     private readonly StringBuilder _builder = new(256);
+    private readonly StringBuilder _typeBuilder = new(128);
     private readonly Dictionary<TypeDefinition, string> _declarationNames = new(ReferenceEqualityComparer.Instance);
 
     public string TypeId(TypeDefinition type) => "T:" + DeclarationName(type);
@@ -62,7 +63,7 @@ internal sealed class DocIdWriter
     /// <summary>A type as doc IDs write it inside a signature: <c>System.Collections.Generic.List{``0}</c>, <c>System.Int32@</c>.</summary>
     public string TypeForm(TypeReference type, GenericParameterNaming naming = default)
     {
-        var b = new StringBuilder(64);
+        var b = _typeBuilder.Clear();
         AppendTypeForm(b, type, naming);
         return b.ToString();
     }
@@ -184,6 +185,15 @@ internal sealed class DocIdWriter
 
     private void AppendNamed(StringBuilder b, TypeReference type, IList<TypeReference>? arguments, GenericParameterNaming naming)
     {
+        if (arguments is null && type.DeclaringType is null)
+        {
+            // The common case: a non-generic top-level type (System.String).
+            var arity = TypeNames.OwnArity(type);
+            if (type.Namespace.Length > 0) b.Append(type.Namespace).Append('.');
+            b.Append(TypeNames.Unmangled(type.Name, arity));
+            if (arity > 0) b.Append('`').Append(arity);
+            return;
+        }
         Span<int> arities = stackalloc int[16];
         var levels = new List<TypeReference>(2);
         for (var t = type; t is not null; t = t.DeclaringType) levels.Add(t);

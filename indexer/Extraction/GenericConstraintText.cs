@@ -7,7 +7,7 @@ namespace ApiTruth.Indexer.Extraction;
 internal static class GenericConstraintText
 {
     /// <summary>The constraints of <paramref name="parameters"/> from index <paramref name="first"/> (a nested type re-declares its outer type's parameters first), or null when there are none.</summary>
-    public static string? For(IList<GenericParameter> parameters, int first, IGenericParameterProvider owner, CSharpDisplay display)
+    public static string? For(IList<GenericParameter> parameters, int first, IGenericParameterProvider owner, CSharpDisplay display, MetadataShortcuts metadata)
     {
         StringBuilder? b = null;
         byte? context = null;
@@ -15,22 +15,22 @@ internal static class GenericConstraintText
         for (var i = first; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
-            var facts = AttributeFacts.Read(parameter);
+            var facts = metadata.Read(parameter, withNullability: true);
             var parts = new List<string>(2);
             var isValueType = parameter.HasNotNullableValueTypeConstraint;
             if (parameter.HasReferenceTypeConstraint)
             {
-                parts.Add(Nullability(facts, owner, ref context, ref contextRead) == 2 ? "class?" : "class");
+                parts.Add(Nullability(facts, owner, metadata, ref context, ref contextRead) == 2 ? "class?" : "class");
             }
             else if (isValueType)
             {
                 parts.Add(facts.IsUnmanaged ? "unmanaged" : "struct");
             }
-            else if (!parameter.HasConstraints && Nullability(facts, owner, ref context, ref contextRead) == 1)
+            else if (parameter.Constraints.Count == 0 && Nullability(facts, owner, metadata, ref context, ref contextRead) == 1)
             {
                 parts.Add("notnull");
             }
-            if (parameter.HasConstraints)
+            if (parameter.Constraints.Count > 0)
             {
                 foreach (var constraint in parameter.Constraints)
                 {
@@ -52,27 +52,27 @@ internal static class GenericConstraintText
     }
 
     // A type parameter's own [Nullable], else the nearest [NullableContext] (method, then declaring types).
-    private static byte Nullability(AttributeFacts facts, IGenericParameterProvider owner, ref byte? context, ref bool contextRead)
+    private static byte Nullability(AttributeFacts facts, IGenericParameterProvider owner, MetadataShortcuts metadata, ref byte? context, ref bool contextRead)
     {
         if (facts.Nullable is { } own) return own;
         if (!contextRead)
         {
             contextRead = true;
-            context = NearestContext(owner);
+            context = NearestContext(owner, metadata);
         }
         return context ?? 0;
     }
 
-    private static byte? NearestContext(IGenericParameterProvider owner)
+    private static byte? NearestContext(IGenericParameterProvider owner, MetadataShortcuts metadata)
     {
         if (owner is MethodDefinition method)
         {
-            if (AttributeFacts.Read(method).NullableContext is { } value) return value;
+            if (metadata.Read(method, withNullability: true).NullableContext is { } value) return value;
             owner = method.DeclaringType;
         }
         for (var type = owner as TypeDefinition; type is not null; type = type.DeclaringType)
         {
-            if (AttributeFacts.Read(type).NullableContext is { } value) return value;
+            if (metadata.Read(type, withNullability: true).NullableContext is { } value) return value;
         }
         return null;
     }

@@ -12,7 +12,9 @@ namespace ApiTruth.Indexer.Extraction;
 internal sealed class GroupAssemblyResolver : IAssemblyResolver
 {
     private readonly AssemblyFileIndex _index;
-    private readonly Dictionary<string, AssemblyDefinition?> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpenedAssembly?> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<AssemblyDefinition, string> _pathOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ModuleDefinition, ModuleMetadata> _metadata = new(ReferenceEqualityComparer.Instance);
 
     public GroupAssemblyResolver(AssemblyFileIndex index) => _index = index;
 
@@ -22,33 +24,57 @@ internal sealed class GroupAssemblyResolver : IAssemblyResolver
     {
         var path = _index.Find(name.Name);
         if (path is null) return null;
-        if (_byPath.TryGetValue(path, out var cached)) return cached;
-        AssemblyDefinition? assembly = null;
+        if (_byPath.TryGetValue(path, out var cached)) return cached?.Assembly;
+        OpenedAssembly? opened = null;
         try
         {
-            assembly = AssemblyFile.Read(path, this);
+            opened = Remember(path, AssemblyFile.Read(path, this));
         }
         catch (Exception ex) when (ex is AssemblyFileException or IOException or UnauthorizedAccessException)
         {
             // A dependency that cannot be read is a miss; whatever needed it reports the consequence.
+            _byPath[path] = null;
         }
-        _byPath[path] = assembly;
-        return assembly;
+        return opened?.Assembly;
     }
 
     /// <summary>Opens one of the group's own assemblies, sharing the cache so references to it resolve to the same module.</summary>
+    /// <exception cref="AssemblyFileException">The file is not a readable .NET assembly.</exception>
     public AssemblyDefinition Open(string path)
     {
         var full = Path.GetFullPath(path);
-        if (_byPath.TryGetValue(full, out var cached) && cached is not null) return cached;
-        var assembly = AssemblyFile.Read(full, this);
-        _byPath[full] = assembly;
-        return assembly;
+        if (_byPath.TryGetValue(full, out var cached) && cached is not null) return cached.Assembly;
+        return Remember(full, AssemblyFile.Read(full, this)).Assembly;
+    }
+
+    /// <summary>Whether this assembly was opened from one of the group's own files.</summary>
+    public bool IsGroupAssembly(AssemblyDefinition assembly) =>
+        _pathOf.TryGetValue(assembly, out var path) && _index.IsGroupAssembly(path);
+
+    /// <summary>Whether the reference names one of the group's own assemblies (by the index, without opening it).</summary>
+    public bool IsGroupAssembly(AssemblyNameReference reference) =>
+        _index.Find(reference.Name) is { } path && _index.IsGroupAssembly(path);
+
+    /// <summary>The raw metadata of a module this resolver opened (its main module), or null.</summary>
+    public ModuleMetadata? MetadataOf(ModuleDefinition module) => _metadata.GetValueOrDefault(module);
+
+    private OpenedAssembly Remember(string path, OpenedAssembly opened)
+    {
+        _byPath[path] = opened;
+        _pathOf[opened.Assembly] = path;
+        _metadata[opened.Assembly.MainModule] = new ModuleMetadata(System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(opened.PortableExecutable));
+        return opened;
     }
 
     public void Dispose()
     {
-        foreach (var assembly in _byPath.Values) assembly?.Dispose();
+        foreach (var opened in _byPath.Values)
+        {
+            opened?.Assembly.Dispose();
+            opened?.PortableExecutable.Dispose();
+        }
         _byPath.Clear();
+        _pathOf.Clear();
+        _metadata.Clear();
     }
 }

@@ -171,7 +171,7 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
             groups.Add(new AssetGroupData(group.Path, KindOf(group), folder, false,
                 group.Assemblies.Select(Path.GetFileName).ToList()!,
                 extraction.Apis,
-                extraction.Problems.Select(p => $"{Path.GetFileName(p.AssemblyPath)}: {p.Message}").ToList(),
+                extraction.Problems.Select(Describe).ToList(),
                 notes));
         }
         var dependencies = contents.DependencyGroups
@@ -207,11 +207,17 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
         if (work.Request.AspNetCore)
             resolution.Add((await packs.ResolveAsync(work.Framework, aspNetCore: false, ct).ConfigureAwait(false)).Directory);
         var extraction = extractor.Extract(pack.Assemblies, resolution, ct);
+        // A reference pack's compatibility facades (mscorlib, netstandard) forward some types to assemblies the pack
+        // does not have (System.Security.Permissions, Microsoft.Win32.Registry): those types are simply not part of
+        // that framework. That is a fact about the framework, kept as a note, not a failure to read it.
         var group = new AssetGroupData($"ref/{work.Version}", "framework", work.Version, false,
             pack.Assemblies.Select(Path.GetFileName).ToList()!, extraction.Apis,
-            extraction.Problems.Select(p => $"{Path.GetFileName(p.AssemblyPath)}: {p.Message}").ToList(), []);
+            [.. extraction.Problems.Where(p => p.Kind != ExtractionProblemKind.UnresolvedForwarder).Select(Describe)],
+            [.. extraction.Problems.Where(p => p.Kind == ExtractionProblemKind.UnresolvedForwarder).Select(Describe)]);
         return new PackageVersionData(work.Package, PackageKind.Framework, work.Version, $"{pack.PackId} {pack.PackVersion.ToNormalizedString()}", [group], []);
     }
+
+    private static string Describe(ExtractionProblem problem) => $"{Path.GetFileName(problem.AssemblyPath)}: {problem.Message}";
 
     private static string KindOf(AssetGroup group) => group.Kind == AssetKind.Ref ? "ref" : "lib";
 
