@@ -64,11 +64,6 @@ internal sealed class PackageApis(IndexReader reader, StoredPackage package)
         }
         _segments ??= LoadSegments();
         var found = CatalogScanner.Scan(_segments, missing);
-        if (found is null)
-        {
-            EnsureFull();
-            return false;
-        }
         foreach (var name in missing) _scanned[name] = [];
         foreach (var variant in found) _scanned[CatalogNameIndex.LastName(variant.Api.DocId)].Add(variant);
         return true;

@@ -19,7 +19,7 @@ public sealed class CatalogScannerTests(RealIndexFixture fixture)
                 .Select(s => ((int)s.First, Compression.Decompress(s.Data))).ToList();
             // The names list leaves out constructors and finalizers (nobody calls them by name); ask for those too.
             var names = reader.GetNames(package).Concat(["#ctor", "#cctor", "Finalize"]).ToList();
-            var scanned = CatalogScanner.Scan(segments, names)!;
+            var scanned = CatalogScanner.Scan(segments, names);
             var expected = reader.GetCatalog(package).All
                 .Where(v => !(CatalogNameIndex.LastName(v.Api.DocId) is var n && n.Contains('#') && !n.StartsWith('#')))
                 .ToList();

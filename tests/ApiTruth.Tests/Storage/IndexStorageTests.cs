@@ -90,4 +90,24 @@ public sealed class IndexStorageTests
         Assert.True(VersionOrder.CompareVersions("12.0.3-beta1", "12.0.3") < 0);
         Assert.True(VersionOrder.CompareVersions("9.0.1", "11.0.1") < 0);
     }
+
+    [Fact]
+    public void Catalog_segments_round_trip_facts_that_the_doc_id_spells_and_those_it_does_not()
+    {
+        ApiRecord[] records =
+        [
+            new("M:Ns.C.M(System.Collections.Generic.Dictionary{System.String,System.Int32[]},System.Int32@)", ApiKind.Method, ApiFlags.None, "C.M(...)",
+                DeclaringType: "T:Ns.C",
+                Parameters: [new("map", "System.Collections.Generic.Dictionary{System.String,System.Int32[]}"), new("count", "System.Int32@", ParameterModifier.Out)]),
+            // Facts that disagree with the doc ID's spelling must survive as written.
+            new("M:Ns.C.N(System.String)", ApiKind.Method, ApiFlags.ExtensionBlockMember, "C.N(string)",
+                DeclaringType: "T:Ns.Other", Parameters: [new("s", "System.Object")]),
+            new("T:Ns.C", ApiKind.Class, ApiFlags.None, "class C", BaseType: "T:System.Object", Interfaces: ["T:System.IDisposable"]),
+        ];
+        var decoded = CatalogCodec.Decode(CatalogCodec.Encode(records));
+        Assert.Equal(records, decoded);
+        Assert.Equal(["System.Collections.Generic.Dictionary{System.String,System.Int32[]}", "System.Int32@"],
+            DocIds.ParameterTypes(records[0].DocId));
+        Assert.Empty(DocIds.ParameterTypes("M:Ns.C.#ctor"));
+    }
 }
