@@ -23,6 +23,7 @@ internal static class Program
         var root = new RootCommand("ApiTruth: does this API exist in the version you actually use?");
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(VersionsCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(FindCommand.Create());

@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+using NuGet.Frameworks;
+using ApiTruth.Checker.Binding;
+using ApiTruth.Checker.Findings;
+using ApiTruth.Checker.Input;
+
+namespace ApiTruth.Checker;
+
+/// <summary>What to check and against what.</summary>
+/// <param name="Sources">The code units (files, stdin, Markdown blocks).</param>
+/// <param name="Framework">--framework, or null for the project's, the snippet's, else net10.0.</param>
+/// <param name="Packages">--package pins.</param>
+/// <param name="Project">The project's pins and frameworks, when --project was given.</param>
+internal sealed record CheckRequest(
+    IReadOnlyList<SnippetSource> Sources,
+    string? Framework = null,
+    IReadOnlyList<PackagePin>? Packages = null,
+    ProjectPins? Project = null);
+
+/// <summary>
+/// Checks every API reference of some code against the exact reference set of its pins: parses each unit in the
+/// mode its form needs, binds it with Roslyn (adding omitted usings), judges every reference, explains.
+/// One instance keeps its reference sets warm for later checks.
+/// </summary>
+internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? index = null)
+{
+    public const string DefaultFramework = "net10.0";
+
+    private readonly ReferenceContextCache _contexts = new();
+    private readonly FindingBuilder _findings = new(index);
+
+    /// <summary>One report per target framework (a project may have several).</summary>
+    /// <exception cref="InputException">Bad input: malformed directive, unknown framework, package or version.</exception>
+    public async Task<IReadOnlyList<CheckReport>> CheckAsync(CheckRequest request, CancellationToken ct)
+    {
+        var parsed = request.Sources.Select(ParsedSnippet.Parse).ToList();
+        var frameworks = request.Framework is not null ? [request.Framework]
+            : parsed.Select(p => p.Directives.TargetFramework).FirstOrDefault(f => f is not null) is { } fromDirective ? [fromDirective]
+            : request.Project is { TargetFrameworks.Count: > 0 } project ? project.TargetFrameworks
+            : [DefaultFramework];
+        var pins = PackagePin.Merge((request.Packages ?? [])
+            .Concat(parsed.SelectMany(p => p.Directives.Packages))
+            .Concat(request.Project?.Packages ?? []));
+        bool aspNetCore = parsed.Any(p => p.Directives.AspNetCore) || request.Project?.IsAspNetCore == true;
+        var reports = new List<CheckReport>();
+        foreach (var framework in frameworks)
+        {
+            var parsedFramework = NuGetFramework.Parse(framework);
+            if (parsedFramework.IsUnsupported || parsedFramework.IsAny)
+                throw new InputException($"'{framework}' is not a target framework moniker (e.g. net8.0, netstandard2.0)");
+            var references = await resolver.ResolveAsync(parsedFramework.GetShortFolderName(), pins, aspNetCore, ct);
+            reports.Add(await CheckAsync(parsed, references, aspNetCore, ct));
+        }
+        return reports;
+    }
+
+    /// <summary>Checks parsed units against a resolved reference set (the in-process, warm path).</summary>
+    public async Task<CheckReport> CheckAsync(IReadOnlyList<ParsedSnippet> parsed, ResolvedReferences references, bool aspNetCore, CancellationToken ct)
+    {
+        var context = _contexts.For(references, aspNetCore);
+        // Whole files see each other's types, as in their project; fragments see the files too.
+        var files = parsed.Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).ToList();
+        var findings = new List<Finding>();
+        var syntax = new List<SyntaxProblem>();
+        var notes = new List<string>(references.Problems);
+        foreach (var snippet in parsed)
+        {
+            ct.ThrowIfCancellationRequested();
+            var companions = files.Where(t => t != snippet.Tree).ToList();
+            var bound = SnippetBinder.Bind(snippet, context, companions);
+            if (bound.AddedUsings.Count > 0)
+                notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");
+            foreach (var d in snippet.Tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                var (line, column) = snippet.Position(d.Location);
+                syntax.Add(new SyntaxProblem(snippet.Source.Path, line, column, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            var judgements = new ReferenceWalker(bound).Walk();
+            findings.AddRange(await _findings.BuildAsync(bound, judgements, ct));
+        }
+        notes.AddRange(references.Packages.Where(p => p.Note is not null).Select(p => $"{p.Id} {p.Version}: {p.Note}"));
+        return new CheckReport(references.Framework, references.Packages, findings, syntax, notes);
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ApiTruth.Checker.Input;
+
+namespace ApiTruth.Checker.Binding;
+
+/// <summary>A snippet bound against its reference set, after the usings it omitted were added.</summary>
+/// <param name="AddedUsings">Namespaces imported because the snippet uses their types or extension methods without a using.</param>
+/// <param name="AmbiguousTypes">Simple type names the snippet uses that several namespaces define, none of which could be preferred.</param>
+internal sealed record BoundSnippet(
+    ParsedSnippet Snippet,
+    ReferenceContext References,
+    CSharpCompilation Compilation,
+    SemanticModel Model,
+    IReadOnlyList<string> AddedUsings,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> AmbiguousTypes);
+
+/// <summary>
+/// Compiles a snippet (only its semantic model: no emit) and adds the usings it omits: a type used by simple name
+/// that exactly one namespace of the reference set defines, an extension method that one non-imported namespace
+/// provides for the receiver's type. Repeats while that resolves more names (a type found makes a var typed,
+/// whose extension methods can then be looked for).
+/// </summary>
+internal static class SnippetBinder
+{
+    private const int MaxPasses = 4;
+
+    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null)
+    {
+        var tree = snippet.Tree;
+        var baseUsings = new HashSet<string>(context.ImplicitUsings, StringComparer.Ordinal);
+        var added = new List<string>();
+        var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        var (compilation, model) = Compile(context, tree, baseUsings, added, companions);
+        for (int pass = 0; pass < MaxPasses; pass++)
+        {
+            var imported = new HashSet<string>(baseUsings.Concat(added).Concat(ExplicitUsings(tree)), StringComparer.Ordinal);
+            var wanted = new List<string>();
+            var undecided = new List<(string Name, IReadOnlyList<string> Namespaces)>();
+            var root = tree.GetRoot();
+            foreach (var d in model.GetDiagnostics())
+            {
+                if (d.Severity != DiagnosticSeverity.Error) continue;
+                switch (d.Id)
+                {
+                    case "CS0246" or "CS0103" or "CS0308":
+                        {
+                            if (SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan) is not { } name) break;
+                            if (name.Parent is QualifiedNameSyntax q && q.Right == name) break; // Ns.Type: explicitly qualified
+                            if (!tried.Add("T:" + name.Identifier.ValueText + "`" + SyntaxNames.Arity(name))) break;
+                            var namespaces = TypeNamespaces(context, name, imported);
+                            if (namespaces.Count == 1) wanted.Add(namespaces[0]);
+                            else if (namespaces.Count > 1) undecided.Add((name.Identifier.ValueText, namespaces));
+                            break;
+                        }
+                    case "CS1061" or "CS1929":
+                        {
+                            if (SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan) is not { } name) break;
+                            var receiver = name.Parent is MemberAccessExpressionSyntax ma ? model.GetTypeInfo(ma.Expression).Type : null;
+                            if (receiver is null or IErrorTypeSymbol) break;
+                            if (!tried.Add("M:" + receiver.ToDisplayString() + "." + name.Identifier.ValueText)) break;
+                            wanted.AddRange(ExtensionNamespaces(context, compilation, name.Identifier.ValueText, receiver, imported));
+                            break;
+                        }
+                }
+            }
+            foreach (var (name, namespaces) in undecided)
+            {
+                var choice = Disambiguate(context, tree, baseUsings, added.Concat(wanted).ToList(), namespaces, companions);
+                if (choice is not null) wanted.Add(choice);
+                else ambiguous[name] = namespaces;
+            }
+            var fresh = wanted.Distinct(StringComparer.Ordinal).Where(n => !imported.Contains(n)).ToList();
+            if (fresh.Count == 0) break;
+            added.AddRange(fresh);
+            (compilation, model) = Compile(context, tree, baseUsings, added, companions);
+        }
+        return new BoundSnippet(snippet, context, compilation, model, added, ambiguous);
+    }
+
+    private static (CSharpCompilation, SemanticModel) Compile(ReferenceContext context, SyntaxTree tree, IEnumerable<string> baseUsings,
+        IEnumerable<string> added, IReadOnlyList<SyntaxTree>? companions)
+    {
+        var usings = string.Join("\n", baseUsings.Concat(added).Distinct(StringComparer.Ordinal).Select(n => $"global using global::{n};"));
+        var usingsTree = CSharpSyntaxTree.ParseText(usings, ParsedSnippet.RegularOptions, path: "<implicit usings>");
+        var trees = new List<SyntaxTree> { tree, usingsTree };
+        if (companions is not null) trees.AddRange(companions);
+        var compilation = context.Template.AddSyntaxTrees(trees);
+        return (compilation, compilation.GetSemanticModel(tree));
+    }
+
+    // The namespaces whose type of this simple name and arity the snippet may mean; when several, the
+    // directly pinned packages' namespaces come first (a transitive dependency's type of the same name is
+    // rarely what a snippet about the pinned package means).
+    private static IReadOnlyList<string> TypeNamespaces(ReferenceContext context, SimpleNameSyntax name, HashSet<string> imported)
+    {
+        var simple = name.Identifier.ValueText;
+        int arity = SyntaxNames.Arity(name);
+        var names = SyntaxNames.IsAttributeName(name) && !simple.EndsWith("Attribute", StringComparison.Ordinal)
+            ? new[] { simple + "Attribute", simple }
+            : new[] { simple };
+        var candidates = names.SelectMany(context.Catalog.TypesNamed)
+            .Where(t => !t.Type.IsNested && t.Type.Arity == arity)
+            .ToList();
+        var preferred = candidates.Where(c => !c.Owner.IsFramework && !c.Owner.IsTransitive).ToList();
+        var chosen = preferred.Count > 0 && preferred.Select(c => c.Type.Namespace).Distinct().Count() == 1 ? preferred : candidates;
+        return chosen.Select(c => c.Type.Namespace).Distinct(StringComparer.Ordinal).Where(n => n.Length > 0).ToList();
+    }
+
+    private static IEnumerable<string> ExtensionNamespaces(ReferenceContext context, CSharpCompilation compilation, string name,
+        ITypeSymbol receiver, HashSet<string> imported)
+    {
+        var found = new List<(string Namespace, AssemblyOwner Owner)>();
+        foreach (var (member, owner) in context.Catalog.MembersNamed(name))
+        {
+            if (!member.IsExtension || imported.Contains(member.Namespace)) continue;
+            var container = compilation.GetTypeByMetadataName(member.DeclaringMetadataName);
+            if (container is null) continue;
+            bool applies = container.GetMembers(name).OfType<IMethodSymbol>()
+                .Any(m => m.IsExtensionMethod && m.ReduceExtensionMethod(receiver) is not null);
+            if (applies) found.Add((member.Namespace, owner));
+        }
+        var direct = found.Where(f => !f.Owner.IsFramework && !f.Owner.IsTransitive).ToList();
+        return (direct.Count > 0 ? direct : found).Select(f => f.Namespace).Distinct(StringComparer.Ordinal);
+    }
+
+    // Several namespaces define the type: bind with each and keep the one under which the snippet has the
+    // fewest errors (the namespace its author imported makes the members it uses resolve). A tie is undecided.
+    private static string? Disambiguate(ReferenceContext context, SyntaxTree tree, IEnumerable<string> baseUsings, List<string> added,
+        IReadOnlyList<string> namespaces, IReadOnlyList<SyntaxTree>? companions)
+    {
+        var scored = namespaces.Select(ns =>
+        {
+            var (_, model) = Compile(context, tree, baseUsings, added.Append(ns), companions);
+            return (ns, errors: model.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error));
+        }).OrderBy(s => s.errors).ToList();
+        return scored.Count == 1 || scored[0].errors < scored[1].errors ? scored[0].ns : null;
+    }
+
+    private static IEnumerable<string> ExplicitUsings(SyntaxTree tree) =>
+        tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<UsingDirectiveSyntax>()
+            .Where(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name is not null)
+            .Select(u => u.Name!.ToString());
+}

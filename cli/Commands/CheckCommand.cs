@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Text;
+using ApiTruth.Checker;
+using ApiTruth.Checker.Binding;
+using ApiTruth.Checker.Findings;
+using ApiTruth.Checker.Input;
+using ApiTruth.Checker.Output;
+
+namespace ApiTruth.Cli.Commands;
+
+/// <summary>What <c>apitruth check</c> needs from its surroundings; tests replace parts of it.</summary>
+/// <param name="OpenIndex">Opens the API index at a path (null: the default location); null when there is no index.</param>
+/// <param name="Resolver">Finds reference assemblies; null for the default.</param>
+/// <param name="Stdin">Where <c>-</c> reads from.</param>
+internal sealed record CheckServices(
+    Func<string?, ICheckerIndex?>? OpenIndex = null,
+    IReferenceResolver? Resolver = null,
+    TextReader? Stdin = null);
+
+/// <summary><c>apitruth check</c>: every API reference of some C# against the exact versions it should run on.</summary>
+internal static class CheckCommand
+{
+    private static readonly string[] Formats = ["text", "json", "sarif", "msbuild"];
+
+    internal static Command Create(CheckServices? services = null)
+    {
+        services ??= new CheckServices();
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "C# or Markdown files, folders, or - for standard input (default: the --project folder)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var framework = new Option<string?>("--framework", "-f") { Description = "Target framework (default: the project's, else net10.0)" };
+        var packages = new Option<string[]>("--package", "-p")
+        {
+            Description = "A package pin, Id@Version (repeatable); Id alone means the newest stable version",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var project = new Option<string?>("--project") { Description = "A .csproj (or its folder) whose pins and framework to use" };
+        var format = new Option<string>("--format") { Description = "text, json, sarif or msbuild", DefaultValueFactory = _ => "text" };
+        var index = new Option<string?>("--index") { Description = "The API index (default: $APITRUTH_INDEX, else the user's data folder)" };
+        var noColor = new Option<bool>("--no-color") { Description = "Never color the text output" };
+
+        var command = new Command("check", "Check that every API a snippet calls exists in the versions it uses");
+        command.Arguments.Add(inputs);
+        command.Options.Add(framework);
+        command.Options.Add(packages);
+        command.Options.Add(project);
+        command.Options.Add(format);
+        command.Options.Add(index);
+        command.Options.Add(noColor);
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            try
+            {
+                var chosenFormat = (parse.GetValue(format) ?? "text").ToLowerInvariant();
+                if (!Formats.Contains(chosenFormat))
+                    throw new InputException($"unknown format '{chosenFormat}' (use {string.Join(", ", Formats)})");
+                var projectPins = parse.GetValue(project) is { } projectPath ? ProjectPins.Load(projectPath) : null;
+                var paths = parse.GetValue(inputs) is { Length: > 0 } given ? given
+                    : projectPins is not null ? [projectPins.Folder]
+                    : throw new InputException("name a file, a folder, or - for standard input (or give --project)");
+                var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
+                var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
+                var checkerIndex = services.OpenIndex?.Invoke(parse.GetValue(index));
+                var resolver = services.Resolver ?? new ScratchProjectResolver(ScratchProjectResolver.DefaultCacheRoot);
+                var checker = new ApiChecker(resolver, checkerIndex);
+                var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins), ct);
+                Write(output, chosenFormat, reports, sources, color: !parse.GetValue(noColor) && IsTerminal(output));
+                return reports.Any(r => r.HasProblems) ? 1 : 0;
+            }
+            catch (InputException e)
+            {
+                await error.WriteLineAsync($"apitruth: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static void Write(TextWriter output, string format, IReadOnlyList<CheckReport> reports, IReadOnlyList<SnippetSource> sources, bool color)
+    {
+        switch (format)
+        {
+            case "json":
+                {
+                    using var buffer = new MemoryStream();
+                    JsonReport.Write(buffer, reports);
+                    output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+                    break;
+                }
+            case "sarif":
+                {
+                    using var buffer = new MemoryStream();
+                    var version = typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+                    SarifReport.Write(buffer, reports, version, Environment.CurrentDirectory);
+                    output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+                    break;
+                }
+            case "msbuild":
+                MsBuildReport.Write(output, reports);
+                break;
+            default:
+                new TextReport(output, color).Write(reports, sources);
+                break;
+        }
+    }
+
+    private static bool IsTerminal(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+
+    /// <summary><c>Id@Version</c> or <c>Id</c>.</summary>
+    internal static PackagePin ParsePin(string text)
+    {
+        var parts = text.Split('@', 2);
+        var id = parts[0].Trim();
+        var version = parts.Length == 2 ? parts[1].Trim() : null;
+        if (id.Length == 0 || id.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')))
+            throw new InputException($"--package '{text}': expected Id@Version");
+        if (version is not null && !NuGet.Versioning.NuGetVersion.TryParse(version, out _))
+            throw new InputException($"--package '{text}': '{version}' is not a version");
+        return new PackagePin(id, version, PinOrigin.CommandLine);
+    }
+}
