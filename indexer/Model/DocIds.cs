@@ -42,5 +42,39 @@ internal static class DocIds
         return dot < 0 ? "" : name[..dot].ToString();
     }
 
+    /// <summary>
+    /// The parameter types a method or indexer doc ID spells, split at top-level commas:
+    /// <c>["System.String", "System.Collections.Generic.List{System.Int32}"]</c>. Empty when it has no list.
+    /// </summary>
+    public static IReadOnlyList<string> ParameterTypes(string docId)
+    {
+        var open = docId.IndexOf('(');
+        if (open < 0) return [];
+        var close = docId.LastIndexOf(')');
+        if (close <= open + 1) return [];
+        var list = docId.AsSpan(open + 1, close - open - 1);
+        var types = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < list.Length; i++)
+        {
+            switch (list[i])
+            {
+                case '{' or '[' or '(':
+                    depth++;
+                    break;
+                case '}' or ']' or ')':
+                    depth--;
+                    break;
+                case ',' when depth == 0:
+                    types.Add(list[start..i].ToString());
+                    start = i + 1;
+                    break;
+            }
+        }
+        types.Add(list[start..].ToString());
+        return types;
+    }
+
     public static char Prefix(string docId) => docId.Length > 1 && docId[1] == ':' ? docId[0] : '?';
 }

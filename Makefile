@@ -1,0 +1,30 @@
+# ApiTruth — the two commands a fresh machine needs: `make run` (the main job) and `make test`.
+CONFIG   ?= Release
+INDEX    ?= artifacts/run/index.db
+CLI_DLL  := artifacts/bin/ApiTruth.Cli/$(shell echo $(CONFIG) | tr A-Z a-z)/apitruth.dll
+APITRUTH := dotnet $(CLI_DLL)
+
+.PHONY: build test run bench publish format clean
+
+build:
+	dotnet build ApiTruth.sln -c $(CONFIG)
+
+test:
+	dotnet test ApiTruth.sln -c $(CONFIG)
+
+# The main job: index the default package set into a local index, then show what it holds.
+run: build
+	$(APITRUTH) index --from data/packages.txt --index $(INDEX)
+	$(APITRUTH) versions Newtonsoft.Json --index $(INDEX)
+
+publish:
+	dotnet publish cli/ApiTruth.Cli.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/publish
+
+bench: publish
+	dotnet run --project bench/ApiTruth.Bench.csproj -c Release -- --cli artifacts/publish/apitruth
+
+format:
+	dotnet format ApiTruth.sln
+
+clean:
+	rm -rf artifacts

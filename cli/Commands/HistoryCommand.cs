@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Text.Json;
+using ApiTruth.History;
+using ApiTruth.History.Index;
+using ApiTruth.History.Output;
+using ApiTruth.Indexer.Indexing;
+using ApiTruth.Indexer.Model;
+using ApiTruth.Indexer.Storage;
+using NuGet.Frameworks;
+
+namespace ApiTruth.Cli.Commands;
+
+/// <summary>
+/// <c>apitruth history &lt;package&gt; &lt;api&gt;</c> and <c>apitruth history --framework &lt;member&gt;</c>: in which
+/// versions an API is present, absent or obsolete, and one line of conclusion.
+/// </summary>
+internal static class HistoryCommand
+{
+    internal sealed record Options(string[] Arguments, string? Framework, bool AllFrameworks, bool Prerelease, bool NoIndex, string Format, string? IndexPath);
+
+    public static Command Create()
+    {
+        var arguments = new Argument<string[]>("package-and-api")
+        {
+            Description = "<package> <api>: api is Type.Member, Ns.Type.Member, Type.Member(string, int), Type.Method<T>, a type, or a doc ID.",
+            Arity = new ArgumentArity(0, 2),
+        };
+        var framework = new Option<string?>("--framework")
+        {
+            Description = "With a package: the project's target framework (default: the newest the package supports). " +
+                "Without one: the framework API to trace over framework versions, e.g. --framework Enumerable.Chunk.",
+        };
+        var allFrameworks = new Option<bool>("--all-frameworks") { Description = "One column per asset group instead of the one a project compiles against." };
+        var prerelease = new Option<bool>("--prerelease") { Description = "Include prerelease versions." };
+        var noIndex = new Option<bool>("--no-index") { Description = "Do not index a package that is not indexed yet; fail instead." };
+        var format = CommonOptions.Format("text", "json");
+        var index = CommonOptions.Index();
+        var command = new Command("history", "Which versions have an API: present, absent or obsolete per version, and when it was introduced or removed.")
+        {
+            arguments, framework, allFrameworks, prerelease, noIndex, format, index,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            new Options(parse.GetValue(arguments) ?? [], parse.GetValue(framework), parse.GetValue(allFrameworks), parse.GetValue(prerelease),
+                parse.GetValue(noIndex), parse.GetValue(format)!, parse.GetValue(index)),
+            Console.Out, Console.Error, ct));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(Options options, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        HistoryRequest request;
+        try
+        {
+            request = ToRequest(options);
+        }
+        catch (HistoryInputException e)
+        {
+            return Fail(error, e.Message);
+        }
+        var path = IndexLocation.Resolve(options.IndexPath);
+        try
+        {
+            var result = TryQuery(path, request, out var notIndexed);
+            if (result is null)
+            {
+                if (options.NoIndex) return Fail(error, notIndexed!.Message);
+                var problem = request.Package is null || FrameworkSeries.IsSeries(request.Package)
+                    ? await IndexOnDemand.IndexFrameworksAsync(path, IndexOnDemand.DefaultFrameworks, error, ct)
+                    : await IndexOnDemand.IndexAsync(path, [PackageRequest.Parse(request.Package)], error, ct);
+                if (problem is not null) return Fail(error, problem);
+                result = TryQuery(path, request, out notIndexed) ?? throw notIndexed!;
+            }
+            Write(output, result, options.Format);
+            return result.Matches.Count > 0 ? ExitCodes.Success : ExitCodes.Findings;
+        }
+        catch (Exception e) when (e is HistoryInputException or FormatException or InvalidDataException)
+        {
+            return Fail(error, e.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return Fail(error, $"cannot read the index {path}: {e.Message} (re-create it with 'apitruth index').");
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("apitruth: interrupted; every version stored so far is complete, re-run to resume.");
+            return 130;
+        }
+    }
+
+    private static HistoryRequest ToRequest(Options options)
+    {
+        var args = options.Arguments;
+        switch (args.Length)
+        {
+            case 2 when args[0].Contains('@'):
+                throw new HistoryInputException($"'{args[0]}': history covers every indexed version; name the package without a version ({args[0].Split('@')[0]}).");
+            case 2:
+                return new HistoryRequest(args[0], args[1], options.Framework, options.AllFrameworks, options.Prerelease);
+            case 0 when options.Framework is { Length: > 0 } member:
+                if (IsFrameworkMoniker(member))
+                    throw new HistoryInputException($"'{member}' is a framework, not an API: use 'apitruth history --framework <api>', e.g. --framework Enumerable.Chunk.");
+                return new HistoryRequest(null, member, null, false, options.Prerelease);
+            case 1 when options.Framework is { Length: > 0 } framework && IsFrameworkMoniker(framework):
+                // "history Enumerable.Chunk --framework net8.0": a framework API asked for one moniker; the history covers all of them.
+                if (FrameworkSeries.IsSeries(args[0])) break;
+                return new HistoryRequest(null, args[0], null, false, options.Prerelease);
+            default:
+                break;
+        }
+        throw new HistoryInputException("expected 'apitruth history <package> <api>', or 'apitruth history --framework <api>' for a framework API.");
+    }
+
+    private static bool IsFrameworkMoniker(string text)
+    {
+        var framework = NuGetFramework.Parse(text);
+        return !framework.IsUnsupported && framework.Version.Major > 0;
+    }
+
+    /// <summary>The answer, or null (with the reason) when the package or framework series is not indexed.</summary>
+    private static HistoryResult? TryQuery(string path, HistoryRequest request, out PackageNotIndexedException? notIndexed)
+    {
+        notIndexed = null;
+        if (!File.Exists(path))
+        {
+            notIndexed = new PackageNotIndexedException(request.Package ?? FrameworkSeries.DotNet, []);
+            return null;
+        }
+        using var reader = new IndexReader(path);
+        try
+        {
+            return new HistoryService(new IndexView(reader)).Query(request);
+        }
+        catch (PackageNotIndexedException e)
+        {
+            notIndexed = e;
+            return null;
+        }
+    }
+
+    private static void Write(TextWriter output, HistoryResult result, string format)
+    {
+        if (format == "json")
+        {
+            JsonOutput.Write(output, json => HistoryJsonWriter.Write(json, result));
+            return;
+        }
+        HistoryTextWriter.Write(output, result);
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine($"apitruth: {message}");
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,93 @@
+using ApiTruth.Indexer.Model;
+using ApiTruth.Indexer.Storage;
+
+namespace ApiTruth.History.Index;
+
+/// <summary>
+/// What history and find need from one package's catalog: the doc IDs with a given last name, and the stored variants
+/// of a doc ID. The first lookups scan the compressed catalog for just the names asked (cheap for a one-shot CLI
+/// query, even on the big framework catalog); once a package has been asked about a few times, its whole catalog is
+/// decoded once and indexed by name, so a long-lived process answers from dictionaries.
+/// </summary>
+internal sealed class PackageApis(IndexReader reader, StoredPackage package)
+{
+    /// <summary>Scans before the whole catalog is decoded: a query plus its suggestions stay on the scanning path.</summary>
+    private const int ScansBeforeFullDecode = 3;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<(int Id, ApiRecord Api)>> _scanned = new(StringComparer.OrdinalIgnoreCase);
+    private List<(int First, byte[] Raw)>? _segments;
+    private CatalogNameIndex? _names;
+    private PackageCatalog? _catalog;
+    private int _scans;
+
+    /// <summary>Doc IDs whose last name part equals <paramref name="name"/> ignoring case.</summary>
+    public IReadOnlyList<string> DocIdsNamed(string name)
+    {
+        lock (_gate)
+        {
+            if (!Ensure([name])) return _names!.Lookup(name);
+            return _scanned[name].Select(v => v.Api.DocId).Distinct(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>The stored variants of a doc ID, ordered by variant id (oldest first).</summary>
+    public IReadOnlyList<(int Id, ApiRecord Api)> Variants(string docId)
+    {
+        var name = CatalogNameIndex.LastName(docId);
+        lock (_gate)
+        {
+            // Explicit interface implementations are not reachable by a simple name: only the whole catalog has them.
+            if (name.Contains('#') && !name.StartsWith('#')) EnsureFull();
+            if (_catalog is null && Ensure([name]))
+                return _scanned[name].Where(v => v.Api.DocId == docId).OrderBy(v => v.Id).ToList();
+            return _catalog!.Find(docId).OrderBy(v => v.Id).ToList();
+        }
+    }
+
+    /// <summary>Looks several names up in one pass (suggestions ask for a dozen at once).</summary>
+    public void Prefetch(IReadOnlyCollection<string> names)
+    {
+        lock (_gate) Ensure(names);
+    }
+
+    /// <summary>Makes the names available; true when they are answered from the scanned map, false when from the full index.</summary>
+    private bool Ensure(IReadOnlyCollection<string> names)
+    {
+        if (_names is not null) return false;
+        var missing = names.Where(n => !_scanned.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (missing.Count == 0) return true;
+        if (++_scans > ScansBeforeFullDecode)
+        {
+            EnsureFull();
+            return false;
+        }
+        _segments ??= LoadSegments();
+        var found = CatalogScanner.Scan(_segments, missing);
+        foreach (var name in missing) _scanned[name] = [];
+        foreach (var variant in found) _scanned[CatalogNameIndex.LastName(variant.Api.DocId)].Add(variant);
+        return true;
+    }
+
+    private void EnsureFull()
+    {
+        if (_names is not null) return;
+        _catalog = reader.GetCatalog(package);
+        _names = CatalogNameIndex.Build(_catalog);
+        _segments = null;
+        _scanned.Clear();
+    }
+
+    private List<(int First, byte[] Raw)> LoadSegments()
+    {
+        // A plain reader, not Dapper: a one-shot CLI query pays Dapper's per-shape code generation (tens of ms cold).
+        using var connection = IndexDatabase.Open(reader.Path, readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT first_variant, data FROM catalog_segment WHERE package_id = $id ORDER BY first_variant";
+        command.Parameters.AddWithValue("$id", package.Id);
+        using var rows = command.ExecuteReader();
+        var segments = new List<(int, byte[])>();
+        while (rows.Read()) segments.Add((rows.GetInt32(0), Compression.Decompress((byte[])rows.GetValue(1))));
+        return segments;
+    }
+}

@@ -1,0 +1,217 @@
+using System.Text;
+using ApiTruth.Indexer.Model;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ApiTruth.Indexer.Storage;
+
+/// <summary>
+/// The index's single writer. Each package version is written in one transaction, so an interrupted run
+/// leaves every version either fully present or absent. API variants are interned per package: a variant
+/// already stored for an earlier version costs nothing again, only its id in the (shared) API set.
+/// </summary>
+internal sealed class IndexWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<long, PackageState> _packages = [];
+    private int? _nextVariant;
+
+    public IndexWriter(string path)
+    {
+        Path = path;
+        _connection = IndexDatabase.Open(path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>The stored status of a version ("indexed", "partial", "failed", "not-served"), or null.</summary>
+    public string? GetStatus(string package, string version) =>
+        _connection.ExecuteScalar<string?>(
+            "SELECT v.status FROM package_version v JOIN package p ON p.id = v.package_id WHERE p.name = @package AND v.version = @version",
+            new { package, version });
+
+    /// <summary>Records a version that could not be indexed, replacing whatever was stored for it.</summary>
+    public void RecordFailure(string package, PackageKind kind, string version, string status, string reason)
+    {
+        if (status is not ("failed" or "not-served")) throw new ArgumentOutOfRangeException(nameof(status), status, "A failure is 'failed' or 'not-served'.");
+        using var transaction = _connection.BeginTransaction();
+        var packageId = GetOrCreatePackage(package, kind, transaction);
+        _connection.Execute("DELETE FROM package_version WHERE package_id = @packageId AND version = @version", new { packageId, version }, transaction);
+        _connection.Execute(
+            "INSERT INTO package_version (package_id, version, status, reason, api_count, indexed_at) VALUES (@packageId, @version, @status, @reason, 0, @now)",
+            new { packageId, version, status, reason, now = Now() }, transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>Writes one version (replacing any earlier row for it) and returns the number of distinct APIs it has.</summary>
+    public int WriteVersion(PackageVersionData data)
+    {
+        using var transaction = _connection.BeginTransaction();
+        long packageId = 0;
+        try
+        {
+            packageId = GetOrCreatePackage(data.Package, data.Kind, transaction);
+            var state = GetState(packageId, transaction);
+            _connection.Execute("DELETE FROM package_version WHERE package_id = @packageId AND version = @version",
+                new { packageId, version = data.Version }, transaction);
+
+            var newRecords = new HashSet<ApiRecord>();
+            foreach (var group in data.Groups)
+                foreach (var api in group.Apis)
+                    if (!state.Variants.ContainsKey(api)) newRecords.Add(api);
+            if (newRecords.Count > 0) AppendSegment(packageId, state, newRecords, transaction);
+
+            var problems = data.Groups.Sum(g => g.Problems.Count);
+            var versionId = _connection.ExecuteScalar<long>(
+                """
+                INSERT INTO package_version (package_id, version, status, reason, source, api_count, indexed_at)
+                VALUES (@packageId, @version, @status, @reason, @source, 0, @now) RETURNING id
+                """,
+                new
+                {
+                    packageId,
+                    version = data.Version,
+                    status = problems > 0 ? "partial" : "indexed",
+                    reason = problems > 0 ? $"{problems} problem(s) in asset groups" : null,
+                    source = data.Source,
+                    now = Now(),
+                },
+                transaction);
+
+            var allIds = new HashSet<int>();
+            foreach (var group in data.Groups)
+            {
+                var ids = new SortedSet<int>();
+                foreach (var api in group.Apis) ids.Add(state.Variants[api]);
+                allIds.UnionWith(ids);
+                long? apiSetId = group.IsPlaceholder && ids.Count == 0 ? null : StoreApiSet([.. ids], transaction);
+                _connection.Execute(
+                    """
+                    INSERT INTO asset_group (version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems, notes)
+                    VALUES (@versionId, @path, @kind, @framework, @placeholder, @assemblies, @apiSetId, @problems, @notes)
+                    """,
+                    new
+                    {
+                        versionId,
+                        path = group.Path,
+                        kind = group.Kind,
+                        framework = group.Framework,
+                        placeholder = group.IsPlaceholder ? 1 : 0,
+                        assemblies = string.Join('|', group.Assemblies),
+                        apiSetId,
+                        problems = group.Problems.Count == 0 ? null : string.Join('\n', group.Problems),
+                        notes = group.Notes is not { Count: > 0 } notes ? null : string.Join('\n', notes),
+                    },
+                    transaction);
+            }
+            foreach (var dependency in data.Dependencies)
+            {
+                _connection.Execute(
+                    "INSERT INTO dependency (version_id, framework, package, range) VALUES (@versionId, @framework, @package, @range)",
+                    new { versionId, framework = dependency.Framework, package = dependency.Package, range = dependency.Range },
+                    transaction);
+            }
+            _connection.Execute("UPDATE package_version SET api_count = @count WHERE id = @versionId", new { count = allIds.Count, versionId }, transaction);
+            transaction.Commit();
+            return allIds.Count;
+        }
+        catch
+        {
+            transaction.Rollback();
+            // The in-memory intern table may hold ids of the rolled-back segment: forget it and reload on next use.
+            _packages.Remove(packageId);
+            _nextVariant = null;
+            throw;
+        }
+    }
+
+    /// <summary>Drops API sets that no asset group uses any more (after versions were re-indexed).</summary>
+    public int DeleteUnusedApiSets() =>
+        _connection.Execute("DELETE FROM api_set WHERE id NOT IN (SELECT api_set_id FROM asset_group WHERE api_set_id IS NOT NULL)");
+
+    public void Checkpoint() => _connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+
+    public void Dispose() => _connection.Dispose();
+
+    private void AppendSegment(long packageId, PackageState state, HashSet<ApiRecord> newRecords, SqliteTransaction transaction)
+    {
+        var ordered = newRecords.OrderBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.Display, StringComparer.Ordinal).ToList();
+        var first = NextVariant(transaction);
+        var blob = CatalogCodec.Encode(ordered);
+        _connection.Execute(
+            "INSERT INTO catalog_segment (package_id, first_variant, count, data) VALUES (@packageId, @first, @count, @blob)",
+            new { packageId, first, count = ordered.Count, blob }, transaction);
+        for (var i = 0; i < ordered.Count; i++) state.Variants[ordered[i]] = first + i;
+        _nextVariant = first + ordered.Count;
+
+        var before = state.Names.Count;
+        foreach (var record in ordered) AddName(state.Names, record);
+        if (state.Names.Count != before)
+        {
+            var names = state.Names.Order(StringComparer.Ordinal).ToList();
+            var raw = Encoding.UTF8.GetBytes(string.Join('\n', names));
+            _connection.Execute(
+                "INSERT OR REPLACE INTO package_names (package_id, count, data) VALUES (@packageId, @count, @data)",
+                new { packageId, count = names.Count, data = Compression.Compress(raw) }, transaction);
+        }
+    }
+
+    private static void AddName(HashSet<string> names, ApiRecord record)
+    {
+        if (record.Kind is ApiKind.Constructor or ApiKind.Finalizer) return;
+        if (record.Has(ApiFlags.ExplicitInterfaceImplementation)) return;
+        names.Add(record.Name);
+    }
+
+    private long StoreApiSet(IReadOnlyList<int> ids, SqliteTransaction transaction)
+    {
+        var (blob, hash) = ApiSetCodec.Encode(ids);
+        var existing = _connection.ExecuteScalar<long?>("SELECT id FROM api_set WHERE hash = @hash", new { hash }, transaction);
+        if (existing is { } id) return id;
+        return _connection.ExecuteScalar<long>(
+            "INSERT INTO api_set (hash, count, ids) VALUES (@hash, @count, @blob) RETURNING id",
+            new { hash, count = ids.Count, blob }, transaction);
+    }
+
+    private int NextVariant(SqliteTransaction transaction) =>
+        _nextVariant ??= (int)_connection.ExecuteScalar<long>("SELECT COALESCE(MAX(first_variant + count), 0) FROM catalog_segment", transaction: transaction);
+
+    private long GetOrCreatePackage(string name, PackageKind kind, SqliteTransaction transaction)
+    {
+        var kindText = kind == PackageKind.Framework ? "framework" : "package";
+        var existing = _connection.QuerySingleOrDefault<(long Id, string Kind)?>("SELECT id, kind FROM package WHERE name = @name", new { name }, transaction);
+        if (existing is { } row)
+        {
+            if (row.Kind != kindText) throw new InvalidOperationException($"'{name}' is stored as a {row.Kind}, not a {kindText}.");
+            return row.Id;
+        }
+        return _connection.ExecuteScalar<long>("INSERT INTO package (name, kind) VALUES (@name, @kindText) RETURNING id", new { name, kindText }, transaction);
+    }
+
+    private PackageState GetState(long packageId, SqliteTransaction transaction)
+    {
+        if (_packages.TryGetValue(packageId, out var state)) return state;
+        state = new PackageState();
+        foreach (var (first, blob) in _connection.Query<(long, byte[])>(
+            "SELECT first_variant, data FROM catalog_segment WHERE package_id = @packageId ORDER BY first_variant", new { packageId }, transaction))
+        {
+            var records = CatalogCodec.Decode(blob);
+            for (var i = 0; i < records.Length; i++)
+            {
+                state.Variants[records[i]] = (int)first + i;
+                AddName(state.Names, records[i]);
+            }
+        }
+        _packages[packageId] = state;
+        return state;
+    }
+
+    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class PackageState
+    {
+        public Dictionary<ApiRecord, int> Variants { get; } = [];
+
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+    }
+}

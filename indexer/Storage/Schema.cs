@@ -1,0 +1,71 @@
+namespace ApiTruth.Indexer.Storage;
+
+/// <summary>
+/// The index schema as ordered migrations; <c>PRAGMA user_version</c> records how many have run.
+/// Append a migration for every change; never edit one that has shipped.
+/// </summary>
+internal static class Schema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        // 1: packages and their versions, asset groups, dependencies, deduplicated API sets, catalog segments.
+        """
+        CREATE TABLE package (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            kind TEXT NOT NULL CHECK (kind IN ('package', 'framework'))
+        );
+        CREATE TABLE package_version (
+            id INTEGER PRIMARY KEY,
+            package_id INTEGER NOT NULL REFERENCES package(id),
+            version TEXT NOT NULL COLLATE NOCASE,
+            status TEXT NOT NULL CHECK (status IN ('indexed', 'partial', 'failed', 'not-served')),
+            reason TEXT,
+            source TEXT,
+            api_count INTEGER NOT NULL DEFAULT 0,
+            indexed_at TEXT NOT NULL,
+            UNIQUE (package_id, version)
+        );
+        CREATE TABLE api_set (
+            id INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL UNIQUE,
+            count INTEGER NOT NULL,
+            ids BLOB NOT NULL
+        );
+        CREATE TABLE asset_group (
+            id INTEGER PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES package_version(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('lib', 'ref', 'framework')),
+            framework TEXT NOT NULL,
+            is_placeholder INTEGER NOT NULL,
+            assemblies TEXT NOT NULL,
+            api_set_id INTEGER REFERENCES api_set(id),
+            problems TEXT,
+            notes TEXT,
+            UNIQUE (version_id, path)
+        );
+        CREATE INDEX asset_group_api_set ON asset_group(api_set_id);
+        CREATE TABLE dependency (
+            version_id INTEGER NOT NULL REFERENCES package_version(id) ON DELETE CASCADE,
+            framework TEXT NOT NULL,
+            package TEXT NOT NULL,
+            range TEXT NOT NULL
+        );
+        CREATE INDEX dependency_version ON dependency(version_id);
+        CREATE TABLE catalog_segment (
+            id INTEGER PRIMARY KEY,
+            package_id INTEGER NOT NULL REFERENCES package(id),
+            first_variant INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX catalog_segment_package ON catalog_segment(package_id);
+        CREATE TABLE package_names (
+            package_id INTEGER PRIMARY KEY REFERENCES package(id),
+            count INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+        """,
+    ];
+}
