@@ -622,9 +622,9 @@ internal sealed class ReferenceWalker
             // An undeclared variable is the snippet's context, unless it was itself judged (a type-like name).
             return JudgeName(id) is null && _form != SnippetForm.File ? Origin.Unknown : Origin.Broken;
         }
-        if (symbol is ILocalSymbol local)
+        if (symbol is ILocalSymbol or IFieldSymbol)
         {
-            switch (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
+            switch (symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
             {
                 case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }:
                     return OriginOf(value);
@@ -655,8 +655,8 @@ internal sealed class ReferenceWalker
                     var symbol = _model.GetSymbolInfo(name).Symbol;
                     if (symbol is null)
                         return SyntaxNames.InvocationOf(name) is not null ? Catalog.HasMember(name.Identifier.ValueText) : MembersSuggestLibrary(name.Identifier.ValueText);
-                    if (symbol is ILocalSymbol local
-                        && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } })
+                    if (symbol is ILocalSymbol or IFieldSymbol
+                        && symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } })
                         return HasLibraryEvidence(value);
                     return false;
                 }
@@ -759,11 +759,11 @@ internal sealed class ReferenceWalker
                     switch (symbol)
                     {
                         case null: return null;
-                        case ILocalSymbol local:
-                            switch (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
+                        case ILocalSymbol or IFieldSymbol { DeclaringSyntaxReferences.Length: > 0 }:
+                            switch (symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
                             {
                                 case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }:
-                                    return TrustedType(value) is null ? null : TypeOf(name);
+                                    return TrustedType(value) is { } initial ? TypeOf(name) ?? initial : null;
                                 case ForEachStatementSyntax { Type.IsVar: true } forEach:
                                     return TrustedType(forEach.Expression) is null ? null : TypeOf(name);
                                 case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Type.IsVar: true, Parent: ArgumentSyntax { Parent.Parent: { } call } } }:

@@ -5,6 +5,7 @@ using ApiTruth.Checker.Binding;
 using ApiTruth.Checker.Findings;
 using ApiTruth.Checker.Input;
 using ApiTruth.Checker.Output;
+using ApiTruth.Indexer.Feeds;
 
 namespace ApiTruth.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class CheckCommand
         };
         var project = new Option<string?>("--project") { Description = "A .csproj (or its folder) whose pins and framework to use" };
         var format = new Option<string>("--format") { Description = "text, json, sarif or msbuild", DefaultValueFactory = _ => "text" };
-        var index = new Option<string?>("--index") { Description = "The API index (default: $APITRUTH_INDEX, else the user's data folder)" };
+        var index = CommonOptions.Index();
         var noColor = new Option<bool>("--no-color") { Description = "Never color the text output" };
 
         var command = new Command("check", "Check that every API a snippet calls exists in the versions it uses");
@@ -65,7 +66,8 @@ internal static class CheckCommand
                 var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
                 var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
                 var checkerIndex = services.OpenIndex?.Invoke(parse.GetValue(index));
-                var resolver = services.Resolver ?? new ScratchProjectResolver(ScratchProjectResolver.DefaultCacheRoot);
+                using var feed = services.Resolver is null ? PackageFeed.FromConfiguration() : null;
+                var resolver = services.Resolver ?? new FeedReferenceResolver(feed!);
                 var checker = new ApiChecker(resolver, checkerIndex);
                 var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins), ct);
                 Write(output, chosenFormat, reports, sources, color: !parse.GetValue(noColor) && IsTerminal(output));
