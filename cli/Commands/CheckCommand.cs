@@ -68,8 +68,12 @@ internal static class CheckCommand
                 var checkerIndex = services.OpenIndex?.Invoke(parse.GetValue(index));
                 using var feed = services.Resolver is null ? PackageFeed.FromConfiguration() : null;
                 var resolver = services.Resolver ?? new FeedReferenceResolver(feed!);
-                var checker = new ApiChecker(resolver, checkerIndex);
-                var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins), ct);
+                Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
+                var checker = new ApiChecker(resolver, checkerIndex, trace);
+                var context = new List<SnippetSource>();
+                foreach (var folder in projectPins?.ReferencedFolders() ?? [])
+                    context.AddRange((await InputReader.ReadAsync([folder], TextReader.Null, ct)).Where(s => !InputReader.IsMarkdown(s.Path)));
+                var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins, context), ct);
                 Write(output, chosenFormat, reports, sources, color: !parse.GetValue(noColor) && IsTerminal(output));
                 return reports.Any(r => r.HasProblems) ? 1 : 0;
             }
