@@ -411,10 +411,78 @@ internal sealed class ReferenceWalker
             return new Judgement(LocationOf(name), NameOf(name), "type", Verdict.Missing, Evidence.Bound, LookupTarget.Type,
                 $"there is no type named '{TypeNameAsWritten(name)}' in the reference set");
         }
-        // A fragment may use its own types without showing them (Order, InvoiceRow): without knowledge of
-        // which names are library types, an unknown type name proves nothing.
+        // A fragment may use its own types without showing them (Order, InvoiceRow): an unknown type name proves
+        // nothing, unless the snippet gives a variable (or a method's result) of that type a library value: the
+        // snippet's own type cannot hold one, so the name stands for a library type the reference set lacks.
+        if (LibraryValueFor(name) is { } value)
+        {
+            return new Judgement(LocationOf(name), NameOf(name), "type", Verdict.Missing, Evidence.NameLevel, LookupTarget.Type,
+                $"there is no type named '{TypeNameAsWritten(name)}' in the reference set; the snippet gives it {value}");
+        }
         return new Judgement(LocationOf(name), NameOf(name), "type", Verdict.Unverifiable, Evidence.NameLevel, LookupTarget.Type,
             $"cannot verify: no type named '{TypeNameAsWritten(name)}' in the reference set; it may be the snippet's own type");
+    }
+
+    // The library value a declaration of this type receives: `X x = libraryCall();`, `X M() => libraryCall();`.
+    // Null when there is none, or when it is the snippet's own type already (a generic call returning T).
+    private string? LibraryValueFor(SimpleNameSyntax name)
+    {
+        SyntaxNode typeNode = name;
+        while (typeNode.Parent is NullableTypeSyntax || (typeNode.Parent is QualifiedNameSyntax q && q.Right == typeNode)) typeNode = typeNode.Parent!;
+        var values = typeNode.Parent switch
+        {
+            VariableDeclarationSyntax declaration when declaration.Type == typeNode =>
+                declaration.Variables.Select(v => v.Initializer?.Value).OfType<ExpressionSyntax>().ToList(),
+            MethodDeclarationSyntax method when method.ReturnType == typeNode && !method.Modifiers.Any(SyntaxKind.AsyncKeyword) => ReturnedValues(method.ExpressionBody, method.Body),
+            LocalFunctionStatementSyntax local when local.ReturnType == typeNode && !local.Modifiers.Any(SyntaxKind.AsyncKeyword) => ReturnedValues(local.ExpressionBody, local.Body),
+            PropertyDeclarationSyntax property when property.Type == typeNode => ReturnedValues(property.ExpressionBody, null),
+            _ => [],
+        };
+        foreach (var value in values)
+        {
+            if (DescribeLibraryValue(value) is { } described) return described;
+        }
+        return null;
+    }
+
+    private static List<ExpressionSyntax> ReturnedValues(ArrowExpressionClauseSyntax? arrow, BlockSyntax? body) =>
+        arrow is not null ? [arrow.Expression]
+        : body?.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>().Select(r => r.Expression).OfType<ExpressionSyntax>().ToList() ?? [];
+
+    private string? DescribeLibraryValue(ExpressionSyntax value)
+    {
+        while (value is AwaitExpressionSyntax or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            value = value switch
+            {
+                AwaitExpressionSyntax a => a.Expression,
+                ParenthesizedExpressionSyntax p => p.Expression,
+                PostfixUnaryExpressionSyntax u => u.Operand,
+                _ => value,
+            };
+        }
+        if (value is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax or ConditionalAccessExpressionSyntax)) return null;
+        var type = TrustedType(value);
+        if (type is not null)
+        {
+            // The snippet's own type cannot hold a library object: no conversion leads from a library type (or
+            // from an interface) to it. Type arguments may be the snippet's own (IQueryable<Ticket>).
+            if (SymbolWords.IsFromSource(type) || type is ITypeParameterSymbol || type.OriginalDefinition is IErrorTypeSymbol
+                || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Dynamic or TypeKind.Error)
+                return null;
+            return $"a value of type '{type.ToDisplayString(SymbolWords.TypeName)}'";
+        }
+        // A member the library object lacks (drift: the member and the type come from another version).
+        var callee = value switch
+        {
+            InvocationExpressionSyntax inv => CalleeName(inv),
+            MemberAccessExpressionSyntax ma => ma.Name,
+            _ => null,
+        };
+        return callee is not null && JudgeName(callee) is { Verdict: Verdict.Missing, Evidence: Evidence.Bound, Receiver: { } receiver } && !SymbolWords.IsFromSource(receiver)
+            ? $"the result of '{receiver.Name}.{callee.Identifier.ValueText}', which the reference set also lacks"
+            : null;
     }
 
     private static Judgement Ambiguous(SimpleNameSyntax name, IReadOnlyList<string> namespaces) =>
