@@ -79,7 +79,7 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
             ct.ThrowIfCancellationRequested();
             var companions = files.Where(t => t != snippet.Tree).ToList();
             clock.Restart();
-            var bound = SnippetBinder.Bind(snippet, context, companions);
+            var bound = SnippetBinder.Bind(snippet, context, companions, trace);
             trace?.Invoke($"bind {snippet.Source.Path}: {clock.ElapsedMilliseconds} ms");
             if (bound.AddedUsings.Count > 0)
                 notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");

@@ -586,7 +586,7 @@ internal sealed class ReferenceWalker
             && JudgeName(calleeName) is { Evidence: Evidence.NameLevel, Verdict: Verdict.Unverifiable })
         {
             var methods = Catalog.MembersNamed(calleeName.Identifier.ValueText).Where(m => m.Member.IsMethod).ToList();
-            if (methods.Count > 0 && methods.All(m => !m.Member.ParameterNames.Contains(argName)))
+            if (methods.Count > 0 && Catalog.MethodParameterNames(calleeName.Identifier.ValueText).All(names => !names.Contains(argName)))
             {
                 return new Judgement(nameNode.GetLocation(), argName, "named argument", Verdict.NoOverload, Evidence.NameLevel, LookupTarget.Parameter,
                     $"no method named '{calleeName.Identifier.ValueText}' in the reference set has a parameter named '{argName}' (the receiver's type is unknown)");
