@@ -26,11 +26,13 @@ internal static class SnippetBinder
 {
     private const int MaxPasses = 4;
 
-    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null, Action<string>? trace = null)
+    /// <param name="globalUsings">The project's global usings (default: the SDK's implicit usings).</param>
+    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null, Action<string>? trace = null,
+        IReadOnlyList<string>? globalUsings = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var tree = snippet.Tree;
-        var baseUsings = new HashSet<string>(context.ImplicitUsings, StringComparer.Ordinal);
+        var baseUsings = new HashSet<string>((globalUsings ?? context.ImplicitUsings).Where(context.NamespaceExists), StringComparer.Ordinal);
         var added = new List<string>();
         var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var tried = new HashSet<string>(StringComparer.Ordinal);
