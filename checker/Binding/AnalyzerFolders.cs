@@ -24,11 +24,16 @@ internal static class AnalyzerFolders
     }
 
     /// <summary>
-    /// The attributes that make a reference pack's generator produce code: it runs only when the code uses one
-    /// (the others, such as interceptor generators, never add an API the code could call).
+    /// The attributes that make a well-known generator (shipped in reference packs and in Microsoft.Extensions.* and
+    /// System.* packages) produce code: it runs only when the code uses one. An empty list marks a generator that
+    /// never adds an API the code could call (interceptors for performance): it never runs.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string[]> FrameworkGeneratorTriggers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    public static readonly IReadOnlyDictionary<string, string[]> GeneratorTriggers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
     {
+        ["Microsoft.Extensions.Configuration.Binder.SourceGeneration"] = [],
+        ["Microsoft.AspNetCore.Http.RequestDelegateGenerator"] = [],
+        ["Microsoft.AspNetCore.App.SourceGenerators"] = [],
+        ["Microsoft.Interop.SourceGeneration"] = [],
         ["System.Text.Json.SourceGeneration"] = ["JsonSerializable"],
         ["System.Text.RegularExpressions.Generator"] = ["GeneratedRegex"],
         ["Microsoft.Extensions.Logging.Generators"] = ["LoggerMessage"],

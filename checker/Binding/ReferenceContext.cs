@@ -15,13 +15,13 @@ internal sealed class ReferenceContext
     private readonly Lazy<NameCatalog> _catalog;
 
     private readonly SourceGenerators _generators;
-    private readonly Lazy<IReadOnlyList<string>> _packageGenerators;
+    private readonly Lazy<IReadOnlyList<AnalyzerAssembly>> _generatorAssemblies;
 
     public ReferenceContext(ResolvedReferences references, Func<string, MetadataReference> referenceFor, NameCatalogCache catalogs, bool aspNetCore,
         SourceGenerators generators)
     {
         _generators = generators;
-        _packageGenerators = new(() => references.Analyzers.Where(a => !a.FromFramework).Select(a => a.Path).Where(AnalyzerFolders.HasGenerators).ToList());
+        _generatorAssemblies = new(() => references.Analyzers.Where(a => AnalyzerFolders.HasGenerators(a.Path)).ToList());
         References = references;
         var metadata = references.Assemblies.Select(a => referenceFor(a.Path)).ToImmutableArray();
         Template = CSharpCompilation.Create("ApiTruthSnippet", references: metadata, options: new CSharpCompilationOptions(
@@ -47,24 +47,35 @@ internal sealed class ReferenceContext
     public NameCatalog Catalog => _catalog.Value;
 
     /// <summary>
-    /// The source generators to run on this code: the packages' always (PolySharp's polyfills, …); a reference
-    /// pack's when the code uses its trigger attribute ([JsonSerializable], [LoggerMessage], [GeneratedRegex], …).
+    /// The source generators to run on this code: a well-known one when the code uses its trigger attribute
+    /// ([JsonSerializable], [LoggerMessage], [GeneratedRegex], …); any other generator a package ships, always.
     /// </summary>
     public ImmutableArray<ISourceGenerator> GeneratorsFor(IEnumerable<SyntaxTree> code)
     {
-        var frameworkPaths = References.Analyzers.Where(a => a.FromFramework).Select(a => a.Path).ToList();
-        var wanted = new List<string>(_packageGenerators.Value);
-        if (frameworkPaths.Count > 0)
+        var candidates = _generatorAssemblies.Value;
+        if (candidates.Count == 0) return [];
+        HashSet<string>? attributes = null;
+        var wanted = new List<string>();
+        foreach (var analyzer in candidates)
         {
-            var attributes = code.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>())
-                .Select(a => a.Name.ToString().Split('.').Last())
-                .Select(n => n.EndsWith("Attribute", StringComparison.Ordinal) ? n[..^"Attribute".Length] : n)
-                .ToHashSet(StringComparer.Ordinal);
-            wanted.AddRange(frameworkPaths.Where(path =>
-                AnalyzerFolders.FrameworkGeneratorTriggers.TryGetValue(Path.GetFileNameWithoutExtension(path), out var triggers) && triggers.Any(attributes.Contains)));
+            if (AnalyzerFolders.GeneratorTriggers.TryGetValue(Path.GetFileNameWithoutExtension(analyzer.Path), out var triggers))
+            {
+                attributes ??= AttributeNames(code);
+                if (triggers.Any(attributes.Contains)) wanted.Add(analyzer.Path);
+            }
+            else if (!analyzer.FromFramework)
+            {
+                wanted.Add(analyzer.Path); // a package's own generator (PolySharp's polyfills, …) may add anything
+            }
         }
         return wanted.Count == 0 ? [] : _generators.Load(wanted);
     }
+
+    private static HashSet<string> AttributeNames(IEnumerable<SyntaxTree> code) =>
+        code.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>())
+            .Select(a => a.Name.ToString().Split('.').Last())
+            .Select(n => n.EndsWith("Attribute", StringComparison.Ordinal) ? n[..^"Attribute".Length] : n)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The SDK's implicit usings (Microsoft.NET.Sdk, plus Microsoft.NET.Sdk.Web's for ASP.NET Core) that exist here.</summary>
     public IReadOnlyList<string> ImplicitUsings { get; }

@@ -25,9 +25,9 @@ internal static class SuggestionFinder
         if (judgement.Receiver is { } receiver && judgement.Target == LookupTarget.Member)
             return MembersOf(receiver, judgement, bound);
         if (judgement.Target == LookupTarget.Type)
-            return Rank(judgement.Name, bound.References.Catalog.AllTypeNames(), n => n.Name, n => n.Display, _ => 0);
+            return Rank(judgement.Name, bound.References.Catalog.AllTypeNames().Where(n => Plausible(judgement.Name, n.Name)), n => n.Name, n => n.Display, _ => 0);
         if (judgement.Evidence == Evidence.NameLevel && judgement.Target == LookupTarget.Member)
-            return Rank(judgement.Name, bound.References.Catalog.AllMemberNames(), n => n, n => n, _ => 0);
+            return Rank(judgement.Name, bound.References.Catalog.AllMemberNames().Where(n => Plausible(judgement.Name, n)), n => n, n => n, _ => 0);
         return [];
     }
 
@@ -48,6 +48,16 @@ internal static class SuggestionFinder
                 && m.Kind is SymbolKind.Method or SymbolKind.Property or SymbolKind.Field or SymbolKind.Event or SymbolKind.NamedType)
             .ToList();
         return Rank(judgement.Name, visible, m => m.Name, m => SymbolWords.Display(SymbolWords.Definition(m)), m => ArgumentFit(m, judgement.ArgumentCount));
+    }
+
+    // A cheap filter before the edit distance over tens of thousands of names: a similar name starts alike or
+    // shares the wanted name's first word, and is not much shorter or longer.
+    private static bool Plausible(string wanted, string candidate)
+    {
+        if (candidate.Length < wanted.Length / 2 || candidate.Length > wanted.Length * 2) return false;
+        if (char.ToUpperInvariant(candidate[0]) == char.ToUpperInvariant(wanted[0])) return true;
+        var first = Similarity.Words(wanted).FirstOrDefault();
+        return first is { Length: >= 3 } && candidate.Contains(first, StringComparison.OrdinalIgnoreCase);
     }
 
     private static double ArgumentFit(ISymbol member, int? argumentCount)
