@@ -64,7 +64,7 @@ internal static class CheckCommand
                     : throw new InputException("name a file, a folder, or - for standard input (or give --project)");
                 var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
                 var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
-                var checkerIndex = services.OpenIndex?.Invoke(parse.GetValue(index));
+                var checkerIndex = (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index));
                 var resolver = services.Resolver ?? new ScratchProjectResolver(ScratchProjectResolver.DefaultCacheRoot);
                 var checker = new ApiChecker(resolver, checkerIndex);
                 var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins), ct);
@@ -105,6 +105,25 @@ internal static class CheckCommand
             default:
                 new TextReport(output, color).Write(reports, sources);
                 break;
+        }
+    }
+
+    /// <summary>The index at --index / $APITRUTH_INDEX / the data folder, when one exists: without it explanations are absent, not wrong.</summary>
+    private static ICheckerIndex? OpenDefaultIndex(string? path)
+    {
+        var resolved = ApiTruth.Indexer.Storage.IndexLocation.Resolve(path);
+        if (!File.Exists(resolved))
+        {
+            if (path is not null) throw new InputException($"--index: no index at {resolved}");
+            return null;
+        }
+        try
+        {
+            return ApiTruth.Checker.Knowledge.IndexKnowledge.Open(resolved);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(e.Message);
         }
     }
 
