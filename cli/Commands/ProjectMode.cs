@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json.Nodes;
 using ApiTruth.Checker;
 using ApiTruth.Checker.Findings;
 using ApiTruth.Checker.Input;
