@@ -55,11 +55,13 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
     }
 
     /// <summary>Checks parsed units against a resolved reference set (the in-process, warm path).</summary>
-    public async Task<CheckReport> CheckAsync(IReadOnlyList<ParsedSnippet> parsed, ResolvedReferences references, bool aspNetCore, CancellationToken ct)
+    /// <param name="companionFiles">Files that are part of the compilation but not checked (a referenced project's sources, files unchanged since a git ref).</param>
+    public async Task<CheckReport> CheckAsync(IReadOnlyList<ParsedSnippet> parsed, ResolvedReferences references, bool aspNetCore, CancellationToken ct,
+        IReadOnlyList<SyntaxTree>? companionFiles = null)
     {
         var context = _contexts.For(references, aspNetCore);
         // Whole files see each other's types, as in their project; fragments see the files too.
-        var files = parsed.Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).ToList();
+        var files = parsed.Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).Concat(companionFiles ?? []).ToList();
         var findings = new List<Finding>();
         var syntax = new List<SyntaxProblem>();
         var notes = new List<string>(references.Problems);

@@ -48,6 +48,7 @@ internal static class Program
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(FindCommand.Create());
+        root.Subcommands.Add(HookCommand.Create());
         return root;
     }
 }

@@ -36,7 +36,7 @@ internal static class CheckCommand
             Description = "A package pin, Id@Version (repeatable); Id alone means the newest stable version",
             AllowMultipleArgumentsPerToken = false,
         };
-        var project = new Option<string?>("--project") { Description = "A .csproj (or its folder) whose pins and framework to use" };
+        var project = new Option<string?>("--project") { Description = "A .csproj, .sln, .slnx or folder: without input files, check its projects (and docs); with them, use its pins" };
         var format = new Option<string>("--format") { Description = "text, json, sarif or msbuild", DefaultValueFactory = _ => "text" };
         var index = new Option<string?>("--index") { Description = "The API index (default: $APITRUTH_INDEX, else the user's data folder)" };
         var noColor = new Option<bool>("--no-color") { Description = "Never color the text output" };
@@ -49,6 +49,8 @@ internal static class CheckCommand
         command.Options.Add(format);
         command.Options.Add(index);
         command.Options.Add(noColor);
+        var projectMode = new ProjectMode();
+        projectMode.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -58,6 +60,13 @@ internal static class CheckCommand
                 var chosenFormat = (parse.GetValue(format) ?? "text").ToLowerInvariant();
                 if (!Formats.Contains(chosenFormat))
                     throw new InputException($"unknown format '{chosenFormat}' (use {string.Join(", ", Formats)})");
+                if (parse.GetValue(project) is { } whole && parse.GetValue(inputs) is not { Length: > 0 })
+                {
+                    var projectResolver = services.Resolver ?? new ScratchProjectResolver(ScratchProjectResolver.DefaultCacheRoot);
+                    return await projectMode.RunAsync(parse, whole, chosenFormat, parse.GetValue(framework), parse.GetValue(index),
+                        new ApiChecker(projectResolver, services.OpenIndex?.Invoke(parse.GetValue(index))), projectResolver,
+                        output, error, !parse.GetValue(noColor) && IsTerminal(output), ct);
+                }
                 var projectPins = parse.GetValue(project) is { } projectPath ? ProjectPins.Load(projectPath) : null;
                 var paths = parse.GetValue(inputs) is { Length: > 0 } given ? given
                     : projectPins is not null ? [projectPins.Folder]
