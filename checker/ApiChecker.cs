@@ -11,18 +11,21 @@ namespace ApiTruth.Checker;
 /// <param name="Framework">--framework, or null for the project's, the snippet's, else net10.0.</param>
 /// <param name="Packages">--package pins.</param>
 /// <param name="Project">The project's pins and frameworks, when --project was given.</param>
+/// <param name="Context">Code that is not checked but that the checked code uses: the projects the project references.</param>
 internal sealed record CheckRequest(
     IReadOnlyList<SnippetSource> Sources,
     string? Framework = null,
     IReadOnlyList<PackagePin>? Packages = null,
-    ProjectPins? Project = null);
+    ProjectPins? Project = null,
+    IReadOnlyList<SnippetSource>? Context = null);
 
 /// <summary>
 /// Checks every API reference of some code against the exact reference set of its pins: parses each unit in the
 /// mode its form needs, binds it with Roslyn (adding omitted usings), judges every reference, explains.
 /// One instance keeps its reference sets warm for later checks.
 /// </summary>
-internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? index = null)
+/// <param name="trace">Receives one line per phase with its time (APITRUTH_TRACE), or null.</param>
+internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? index = null, Action<string>? trace = null)
 {
     public const string DefaultFramework = "net10.0";
 
@@ -33,7 +36,10 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
     /// <exception cref="InputException">Bad input: malformed directive, unknown framework, package or version.</exception>
     public async Task<IReadOnlyList<CheckReport>> CheckAsync(CheckRequest request, CancellationToken ct)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var parsed = request.Sources.Select(ParsedSnippet.Parse).ToList();
+        var context = (request.Context ?? []).Select(ParsedSnippet.Parse).Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).ToList();
+        trace?.Invoke($"parse {clock.ElapsedMilliseconds} ms");
         var frameworks = request.Framework is not null ? [request.Framework]
             : parsed.Select(p => p.Directives.TargetFramework).FirstOrDefault(f => f is not null) is { } fromDirective ? [fromDirective]
             : request.Project is { TargetFrameworks.Count: > 0 } project ? project.TargetFrameworks
@@ -48,20 +54,24 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
             var parsedFramework = NuGetFramework.Parse(framework);
             if (parsedFramework.IsUnsupported || parsedFramework.IsAny)
                 throw new InputException($"'{framework}' is not a target framework moniker (e.g. net8.0, netstandard2.0)");
+            clock.Restart();
             var references = await resolver.ResolveAsync(parsedFramework.GetShortFolderName(), pins, aspNetCore, ct);
-            reports.Add(await CheckAsync(parsed, references, aspNetCore, ct));
+            trace?.Invoke($"resolve {framework}: {references.Assemblies.Count} assemblies, {clock.ElapsedMilliseconds} ms");
+            reports.Add(await CheckAsync(parsed, references, aspNetCore, ct, context));
         }
         return reports;
     }
 
     /// <summary>Checks parsed units against a resolved reference set (the in-process, warm path).</summary>
-    /// <param name="companionFiles">Files that are part of the compilation but not checked (a referenced project's sources, files unchanged since a git ref).</param>
+    /// <param name="contextTrees">Files that are part of the compilation but not checked (a referenced project's sources, files unchanged since a git ref).</param>
     public async Task<CheckReport> CheckAsync(IReadOnlyList<ParsedSnippet> parsed, ResolvedReferences references, bool aspNetCore, CancellationToken ct,
-        IReadOnlyList<SyntaxTree>? companionFiles = null)
+        IReadOnlyList<SyntaxTree>? contextTrees = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var context = _contexts.For(references, aspNetCore);
+        trace?.Invoke($"references {clock.ElapsedMilliseconds} ms");
         // Whole files see each other's types, as in their project; fragments see the files too.
-        var files = parsed.Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).Concat(companionFiles ?? []).ToList();
+        var files = parsed.Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).Concat(contextTrees ?? []).ToList();
         var findings = new List<Finding>();
         var syntax = new List<SyntaxProblem>();
         var notes = new List<string>(references.Problems);
@@ -69,7 +79,9 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
         {
             ct.ThrowIfCancellationRequested();
             var companions = files.Where(t => t != snippet.Tree).ToList();
+            clock.Restart();
             var bound = SnippetBinder.Bind(snippet, context, companions);
+            trace?.Invoke($"bind {snippet.Source.Path}: {clock.ElapsedMilliseconds} ms");
             if (bound.AddedUsings.Count > 0)
                 notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");
             foreach (var d in snippet.Tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
@@ -77,8 +89,12 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
                 var (line, column) = snippet.Position(d.Location);
                 syntax.Add(new SyntaxProblem(snippet.Source.Path, line, column, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
             }
+            clock.Restart();
             var judgements = new ReferenceWalker(bound).Walk();
+            trace?.Invoke($"judge: {judgements.Count} references, {clock.ElapsedMilliseconds} ms");
+            clock.Restart();
             findings.AddRange(await _findings.BuildAsync(bound, judgements, ct));
+            trace?.Invoke($"explain: {clock.ElapsedMilliseconds} ms");
         }
         notes.AddRange(references.Packages.Where(p => p.Note is not null).Select(p => $"{p.Id} {p.Version}: {p.Note}"));
         return new CheckReport(references.Framework, references.Packages, findings, syntax, notes);

@@ -338,6 +338,14 @@ internal sealed class ReferenceWalker
 
     private Judgement MissingMember(SimpleNameSyntax name, ITypeSymbol receiver, string memberKind)
     {
+        // The binder may have looked the name up on a type it did not know (a var of a failed call whose
+        // result the checker worked out): look again on the receiver's real type before calling it missing.
+        var found = _model.LookupSymbols(name.SpanStart, receiver, name.Identifier.ValueText, includeReducedExtensionMethods: true);
+        if (found.Length > 0)
+        {
+            return new Judgement(LocationOf(name), NameOf(name), SymbolWords.Kind(found[0]), Verdict.Exists, Evidence.Bound, LookupTarget.Member, "exists",
+                Symbol: found.Length == 1 ? found[0] : null, Receiver: receiver);
+        }
         var call = SyntaxNames.InvocationOf(name);
         return new Judgement(LocationOf(name), NameOf(name), memberKind, Verdict.Missing, Evidence.Bound, LookupTarget.Member,
             $"'{receiver.ToDisplayString(SymbolWords.TypeName)}' has no {(memberKind == "type" ? "nested type" : "member")} named '{NameOf(name)}'",
@@ -403,10 +411,78 @@ internal sealed class ReferenceWalker
             return new Judgement(LocationOf(name), NameOf(name), "type", Verdict.Missing, Evidence.Bound, LookupTarget.Type,
                 $"there is no type named '{TypeNameAsWritten(name)}' in the reference set");
         }
-        // A fragment may use its own types without showing them (Order, InvoiceRow): without knowledge of
-        // which names are library types, an unknown type name proves nothing.
+        // A fragment may use its own types without showing them (Order, InvoiceRow): an unknown type name proves
+        // nothing, unless the snippet gives a variable (or a method's result) of that type a library value: the
+        // snippet's own type cannot hold one, so the name stands for a library type the reference set lacks.
+        if (LibraryValueFor(name) is { } value)
+        {
+            return new Judgement(LocationOf(name), NameOf(name), "type", Verdict.Missing, Evidence.NameLevel, LookupTarget.Type,
+                $"there is no type named '{TypeNameAsWritten(name)}' in the reference set; the snippet gives it {value}");
+        }
         return new Judgement(LocationOf(name), NameOf(name), "type", Verdict.Unverifiable, Evidence.NameLevel, LookupTarget.Type,
             $"cannot verify: no type named '{TypeNameAsWritten(name)}' in the reference set; it may be the snippet's own type");
+    }
+
+    // The library value a declaration of this type receives: `X x = libraryCall();`, `X M() => libraryCall();`.
+    // Null when there is none, or when it is the snippet's own type already (a generic call returning T).
+    private string? LibraryValueFor(SimpleNameSyntax name)
+    {
+        SyntaxNode typeNode = name;
+        while (typeNode.Parent is NullableTypeSyntax || (typeNode.Parent is QualifiedNameSyntax q && q.Right == typeNode)) typeNode = typeNode.Parent!;
+        var values = typeNode.Parent switch
+        {
+            VariableDeclarationSyntax declaration when declaration.Type == typeNode =>
+                declaration.Variables.Select(v => v.Initializer?.Value).OfType<ExpressionSyntax>().ToList(),
+            MethodDeclarationSyntax method when method.ReturnType == typeNode && !method.Modifiers.Any(SyntaxKind.AsyncKeyword) => ReturnedValues(method.ExpressionBody, method.Body),
+            LocalFunctionStatementSyntax local when local.ReturnType == typeNode && !local.Modifiers.Any(SyntaxKind.AsyncKeyword) => ReturnedValues(local.ExpressionBody, local.Body),
+            PropertyDeclarationSyntax property when property.Type == typeNode => ReturnedValues(property.ExpressionBody, null),
+            _ => [],
+        };
+        foreach (var value in values)
+        {
+            if (DescribeLibraryValue(value) is { } described) return described;
+        }
+        return null;
+    }
+
+    private static List<ExpressionSyntax> ReturnedValues(ArrowExpressionClauseSyntax? arrow, BlockSyntax? body) =>
+        arrow is not null ? [arrow.Expression]
+        : body?.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>().Select(r => r.Expression).OfType<ExpressionSyntax>().ToList() ?? [];
+
+    private string? DescribeLibraryValue(ExpressionSyntax value)
+    {
+        while (value is AwaitExpressionSyntax or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            value = value switch
+            {
+                AwaitExpressionSyntax a => a.Expression,
+                ParenthesizedExpressionSyntax p => p.Expression,
+                PostfixUnaryExpressionSyntax u => u.Operand,
+                _ => value,
+            };
+        }
+        if (value is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax or ConditionalAccessExpressionSyntax)) return null;
+        var type = TrustedType(value);
+        if (type is not null)
+        {
+            // The snippet's own type cannot hold a library object: no conversion leads from a library type (or
+            // from an interface) to it. Type arguments may be the snippet's own (IQueryable<Ticket>).
+            if (SymbolWords.IsFromSource(type) || type is ITypeParameterSymbol || type.OriginalDefinition is IErrorTypeSymbol
+                || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Dynamic or TypeKind.Error)
+                return null;
+            return $"a value of type '{type.ToDisplayString(SymbolWords.TypeName)}'";
+        }
+        // A member the library object lacks (drift: the member and the type come from another version).
+        var callee = value switch
+        {
+            InvocationExpressionSyntax inv => CalleeName(inv),
+            MemberAccessExpressionSyntax ma => ma.Name,
+            _ => null,
+        };
+        return callee is not null && JudgeName(callee) is { Verdict: Verdict.Missing, Evidence: Evidence.Bound, Receiver: { } receiver } && !SymbolWords.IsFromSource(receiver)
+            ? $"the result of '{receiver.Name}.{callee.Identifier.ValueText}', which the reference set also lacks"
+            : null;
     }
 
     private static Judgement Ambiguous(SimpleNameSyntax name, IReadOnlyList<string> namespaces) =>
@@ -493,8 +569,9 @@ internal sealed class ReferenceWalker
             if (lists.All(ps => ps.All(p => p.Name != argName)))
             {
                 var callee = candidates[0];
+                var shownName = callee is IMethodSymbol { MethodKind: MethodKind.Constructor } ? $"new {callee.ContainingType.Name}(…)" : callee.Name;
                 return new Judgement(nameNode.GetLocation(), argName, "named argument", Verdict.NoOverload, Evidence.Bound, LookupTarget.Parameter,
-                    $"no overload of '{callee.Name}' has a parameter named '{argName}'",
+                    $"no overload of '{shownName}' has a parameter named '{argName}'",
                     Symbol: candidates.Count == 1 ? callee : null, Candidates: candidates,
                     Receiver: callee.ContainingType);
             }
@@ -613,9 +690,9 @@ internal sealed class ReferenceWalker
             // An undeclared variable is the snippet's context, unless it was itself judged (a type-like name).
             return JudgeName(id) is null && _form != SnippetForm.File ? Origin.Unknown : Origin.Broken;
         }
-        if (symbol is ILocalSymbol local)
+        if (symbol is ILocalSymbol or IFieldSymbol)
         {
-            switch (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
+            switch (symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
             {
                 case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }:
                     return OriginOf(value);
@@ -646,8 +723,8 @@ internal sealed class ReferenceWalker
                     var symbol = _model.GetSymbolInfo(name).Symbol;
                     if (symbol is null)
                         return SyntaxNames.InvocationOf(name) is not null ? Catalog.HasMember(name.Identifier.ValueText) : MembersSuggestLibrary(name.Identifier.ValueText);
-                    if (symbol is ILocalSymbol local
-                        && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } })
+                    if (symbol is ILocalSymbol or IFieldSymbol
+                        && symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } })
                         return HasLibraryEvidence(value);
                     return false;
                 }
@@ -733,8 +810,8 @@ internal sealed class ReferenceWalker
                 return TrustedType(bang.Operand) is null ? null : TypeOf(bang);
             case AwaitExpressionSyntax a: return TrustedType(a.Expression) is null ? null : TypeOf(a);
             case InvocationExpressionSyntax inv:
-                if (_model.GetSymbolInfo(inv).Symbol is null) return null;
-                return CalleeIsTrusted(inv.Expression) ? TypeOf(inv) : null;
+                if (!CalleeIsTrusted(inv.Expression)) return null;
+                return _model.GetSymbolInfo(inv).Symbol is null ? AgreedReturnType(inv) : TypeOf(inv);
             case MemberAccessExpressionSyntax ma:
                 if (_model.GetSymbolInfo(ma).Symbol is null) return null;
                 return IsTrustedReceiver(ma.Expression) ? TypeOf(ma) : null;
@@ -750,11 +827,11 @@ internal sealed class ReferenceWalker
                     switch (symbol)
                     {
                         case null: return null;
-                        case ILocalSymbol local:
-                            switch (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
+                        case ILocalSymbol or IFieldSymbol { DeclaringSyntaxReferences.Length: > 0 }:
+                            switch (symbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
                             {
                                 case VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true } }:
-                                    return TrustedType(value) is null ? null : TypeOf(name);
+                                    return TrustedType(value) is { } initial ? TypeOf(name) ?? initial : null;
                                 case ForEachStatementSyntax { Type.IsVar: true } forEach:
                                     return TrustedType(forEach.Expression) is null ? null : TypeOf(name);
                                 case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Type.IsVar: true, Parent: ArgumentSyntax { Parent.Parent: { } call } } }:
@@ -773,6 +850,18 @@ internal sealed class ReferenceWalker
             default:
                 return TypeOf(expression);
         }
+    }
+
+    // A call that failed only for its arguments (an undeclared variable, a missing member passed in) still has
+    // a known result when every overload that could take that many arguments returns the same type.
+    private ITypeSymbol? AgreedReturnType(InvocationExpressionSyntax call)
+    {
+        var info = _model.GetSymbolInfo(call);
+        if (info.CandidateReason != CandidateReason.OverloadResolutionFailure) return null;
+        var shape = ArgumentShape.Of(call.ArgumentList);
+        var returns = info.CandidateSymbols.OfType<IMethodSymbol>().Where(m => shape.Fits(m.Parameters)).Select(m => m.ReturnType).ToList();
+        if (returns.Count == 0 || returns.Any(r => ContainsTypeParameter(r) || ContainsErrorType(r))) return null;
+        return returns.All(r => SymbolEqualityComparer.Default.Equals(r, returns[0])) ? returns[0] : null;
     }
 
     private bool CalleeIsTrusted(ExpressionSyntax callee) => callee switch

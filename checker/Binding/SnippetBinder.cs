@@ -40,31 +40,29 @@ internal static class SnippetBinder
             var wanted = new List<string>();
             var undecided = new List<(string Name, IReadOnlyList<string> Namespaces)>();
             var root = tree.GetRoot();
+            // Type names from the diagnostics, and from the tree: inside a lambda passed to a call that fails,
+            // the compiler reports nothing, yet the names there must resolve too.
+            var typeNames = model.GetDiagnostics()
+                .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id is "CS0246" or "CS0103" or "CS0308")
+                .Select(d => SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan))
+                .OfType<SimpleNameSyntax>()
+                .Concat(UnresolvedCapitalizedNames(model, root));
+            foreach (var name in typeNames)
+            {
+                if (name.Parent is QualifiedNameSyntax q && q.Right == name) continue; // Ns.Type: explicitly qualified
+                if (!tried.Add("T:" + name.Identifier.ValueText + "`" + SyntaxNames.Arity(name))) continue;
+                var namespaces = TypeNamespaces(context, name, imported);
+                if (namespaces.Count == 1) wanted.Add(namespaces[0]);
+                else if (namespaces.Count > 1) undecided.Add((name.Identifier.ValueText, namespaces));
+            }
             foreach (var d in model.GetDiagnostics())
             {
-                if (d.Severity != DiagnosticSeverity.Error) continue;
-                switch (d.Id)
-                {
-                    case "CS0246" or "CS0103" or "CS0308":
-                        {
-                            if (SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan) is not { } name) break;
-                            if (name.Parent is QualifiedNameSyntax q && q.Right == name) break; // Ns.Type: explicitly qualified
-                            if (!tried.Add("T:" + name.Identifier.ValueText + "`" + SyntaxNames.Arity(name))) break;
-                            var namespaces = TypeNamespaces(context, name, imported);
-                            if (namespaces.Count == 1) wanted.Add(namespaces[0]);
-                            else if (namespaces.Count > 1) undecided.Add((name.Identifier.ValueText, namespaces));
-                            break;
-                        }
-                    case "CS1061" or "CS1929":
-                        {
-                            if (SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan) is not { } name) break;
-                            var receiver = name.Parent is MemberAccessExpressionSyntax ma ? model.GetTypeInfo(ma.Expression).Type : null;
-                            if (receiver is null or IErrorTypeSymbol) break;
-                            if (!tried.Add("M:" + receiver.ToDisplayString() + "." + name.Identifier.ValueText)) break;
-                            wanted.AddRange(ExtensionNamespaces(context, compilation, name.Identifier.ValueText, receiver, imported));
-                            break;
-                        }
-                }
+                if (d.Severity != DiagnosticSeverity.Error || d.Id is not ("CS1061" or "CS1929")) continue;
+                if (SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan) is not { } name) continue;
+                var receiver = name.Parent is MemberAccessExpressionSyntax ma ? model.GetTypeInfo(ma.Expression).Type : null;
+                if (receiver is null or IErrorTypeSymbol) continue;
+                if (!tried.Add("M:" + receiver.ToDisplayString() + "." + name.Identifier.ValueText)) continue;
+                wanted.AddRange(ExtensionNamespaces(context, compilation, name.Identifier.ValueText, receiver, imported));
             }
             foreach (var (name, namespaces) in undecided)
             {
@@ -79,6 +77,22 @@ internal static class SnippetBinder
         }
         return new BoundSnippet(snippet, context, compilation, model, added, ambiguous);
     }
+
+    private static IEnumerable<SimpleNameSyntax> UnresolvedCapitalizedNames(SemanticModel model, SyntaxNode root) =>
+        root.DescendantNodes().OfType<SimpleNameSyntax>()
+            .Where(n => SyntaxNames.StartsUpper(n.Identifier.ValueText) && !IsMemberName(n))
+            .Where(n => model.GetSymbolInfo(n) is { Symbol: null, CandidateSymbols.Length: 0 });
+
+    // Names that are looked up as members of something, not in scope.
+    private static bool IsMemberName(SimpleNameSyntax n) => n.Parent switch
+    {
+        MemberAccessExpressionSyntax ma => ma.Name == n,
+        MemberBindingExpressionSyntax => true,
+        QualifiedNameSyntax q => q.Right == n,
+        NameColonSyntax or NameEqualsSyntax => true,
+        AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } a => a.Left == n,
+        _ => false,
+    };
 
     private static (CSharpCompilation, SemanticModel) Compile(ReferenceContext context, SyntaxTree tree, IEnumerable<string> baseUsings,
         IEnumerable<string> added, IReadOnlyList<SyntaxTree>? companions)

@@ -7,7 +7,7 @@ namespace ApiTruth.Checker.Binding;
 internal static class SuggestionFinder
 {
     private const int Max = 3;
-    private const double Threshold = 0.45;
+    private const double Threshold = 0.52;
 
     private static readonly HashSet<string> ObjectMembers = ["ToString", "Equals", "GetHashCode", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize"];
 

@@ -10,10 +10,26 @@ namespace ApiTruth.Checker.Input;
 /// from PackageReference items, Directory.Packages.props (central package management, VersionOverride) and,
 /// when it has been restored, obj/project.assets.json (exact resolved versions, transitive ones included).
 /// </summary>
-internal sealed record ProjectPins(string ProjectPath, IReadOnlyList<string> TargetFrameworks, bool IsAspNetCore, IReadOnlyList<PackagePin> Packages)
+/// <param name="ProjectReferences">Full paths of the projects this one references: their code is context for binding.</param>
+internal sealed record ProjectPins(string ProjectPath, IReadOnlyList<string> TargetFrameworks, bool IsAspNetCore, IReadOnlyList<PackagePin> Packages,
+    IReadOnlyList<string> ProjectReferences)
 {
     /// <summary>The .cs and .md files of the project (its folder, without bin/ and obj/).</summary>
     public string Folder => Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
+
+    /// <summary>The folders of the referenced projects, transitively (their types are the project's context).</summary>
+    public IReadOnlyList<string> ReferencedFolders()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(ProjectReferences);
+        while (queue.Count > 0)
+        {
+            var project = queue.Dequeue();
+            if (!seen.Add(project)) continue;
+            foreach (var next in Load(project).ProjectReferences) queue.Enqueue(next);
+        }
+        return seen.Select(p => Path.GetDirectoryName(p)!).Distinct().ToList();
+    }
 
     /// <exception cref="InputException">No project there, several, or an unreadable project file.</exception>
     public static ProjectPins Load(string pathOrFolder)
@@ -50,8 +66,19 @@ internal sealed record ProjectPins(string ProjectPath, IReadOnlyList<string> Tar
                 ?? (central.TryGetValue(id, out var c) ? c : null);
             pins.Add(new PackagePin(id.Trim(), ExactVersion(version), PinOrigin.Project));
         }
-        pins.AddRange(AssetsPins(folder, frameworks));
-        return new ProjectPins(path, frameworks, web, PackagePin.Merge(pins));
+        pins.AddRange(AssetsPins(AssetsFile(path), frameworks));
+        var references = new List<string>();
+        foreach (var reference in root.Descendants().Where(e => e.Name.LocalName == "ProjectReference"))
+        {
+            var include = (string?)reference.Attribute("Include");
+            if (string.IsNullOrWhiteSpace(include)) continue;
+            var referenced = Path.GetFullPath(Path.Combine(folder, include.Replace('\\', Path.DirectorySeparatorChar)));
+            if (!File.Exists(referenced)) continue;
+            references.Add(referenced);
+            // A referenced project's packages flow to this one, as in restore.
+            pins.AddRange(Load(referenced).Packages.Select(p => p with { IsTransitive = true, Origin = PinOrigin.Project }));
+        }
+        return new ProjectPins(path, frameworks, web, PackagePin.Merge(pins), references);
     }
 
     private static string FindProject(string pathOrFolder)
@@ -110,10 +137,24 @@ internal sealed record ProjectPins(string ProjectPath, IReadOnlyList<string> Tar
         return null;
     }
 
-    private static IEnumerable<PackagePin> AssetsPins(string folder, IReadOnlyList<string> frameworks)
+    // obj/ next to the project, or the SDK's artifacts layout (ArtifactsPath): <root>/artifacts/obj/<project>/.
+    private static string? AssetsFile(string projectPath)
     {
-        var assets = Path.Combine(folder, "obj", "project.assets.json");
-        if (!File.Exists(assets)) return [];
+        var folder = Path.GetDirectoryName(Path.GetFullPath(projectPath))!;
+        var local = Path.Combine(folder, "obj", "project.assets.json");
+        if (File.Exists(local)) return local;
+        var name = Path.GetFileNameWithoutExtension(projectPath);
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            var artifacts = Path.Combine(dir.FullName, "artifacts", "obj", name, "project.assets.json");
+            if (File.Exists(artifacts)) return artifacts;
+        }
+        return null;
+    }
+
+    private static IEnumerable<PackagePin> AssetsPins(string? assets, IReadOnlyList<string> frameworks)
+    {
+        if (assets is null) return [];
         using var doc = JsonDocument.Parse(File.ReadAllBytes(assets));
         var root = doc.RootElement;
         var direct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -61,7 +61,9 @@ internal sealed record ParsedSnippet(SnippetSource Source, SnippetDirectives Dir
             // script one also takes methods with modifiers between statements. Keep the one that parses better.
             var regular = CSharpSyntaxTree.ParseText(text, RegularOptions, path: source.Path);
             int Errors(SyntaxTree t) => t.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
-            var best = Errors(regular) <= Errors(script) ? regular : script;
+            // On a tie with errors, script mode's recovery is finer (one member per statement).
+            int regularErrors = Errors(regular), scriptErrors = Errors(script);
+            var best = regularErrors < scriptErrors || (regularErrors == scriptErrors && regularErrors == 0) ? regular : script;
             return new ParsedSnippet(source, directives, SnippetForm.Statements, best, null);
         }
         return Wrap(source, directives, text, root);

@@ -5,6 +5,7 @@ using ApiTruth.Checker.Binding;
 using ApiTruth.Checker.Findings;
 using ApiTruth.Checker.Input;
 using ApiTruth.Checker.Output;
+using ApiTruth.Indexer.Feeds;
 
 namespace ApiTruth.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class CheckCommand
         };
         var project = new Option<string?>("--project") { Description = "A .csproj, .sln, .slnx or folder: without input files, check its projects (and docs); with them, use its pins" };
         var format = new Option<string>("--format") { Description = "text, json, sarif or msbuild", DefaultValueFactory = _ => "text" };
-        var index = new Option<string?>("--index") { Description = "The API index (default: $APITRUTH_INDEX, else the user's data folder)" };
+        var index = CommonOptions.Index();
         var noColor = new Option<bool>("--no-color") { Description = "Never color the text output" };
 
         var command = new Command("check", "Check that every API a snippet calls exists in the versions it uses");
@@ -62,9 +63,10 @@ internal static class CheckCommand
                     throw new InputException($"unknown format '{chosenFormat}' (use {string.Join(", ", Formats)})");
                 if (parse.GetValue(project) is { } whole && parse.GetValue(inputs) is not { Length: > 0 })
                 {
-                    var projectResolver = services.Resolver ?? new ScratchProjectResolver(ScratchProjectResolver.DefaultCacheRoot);
+                    using var projectFeed = services.Resolver is null ? PackageFeed.FromConfiguration() : null;
+                    var projectResolver = services.Resolver ?? new FeedReferenceResolver(projectFeed!);
                     return await projectMode.RunAsync(parse, whole, chosenFormat, parse.GetValue(framework), parse.GetValue(index),
-                        new ApiChecker(projectResolver, services.OpenIndex?.Invoke(parse.GetValue(index))), projectResolver,
+                        new ApiChecker(projectResolver, (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index))), projectResolver,
                         output, error, !parse.GetValue(noColor) && IsTerminal(output), ct);
                 }
                 var projectPins = parse.GetValue(project) is { } projectPath ? ProjectPins.Load(projectPath) : null;
@@ -74,9 +76,14 @@ internal static class CheckCommand
                 var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
                 var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
                 var checkerIndex = (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index));
-                var resolver = services.Resolver ?? new ScratchProjectResolver(ScratchProjectResolver.DefaultCacheRoot);
-                var checker = new ApiChecker(resolver, checkerIndex);
-                var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins), ct);
+                using var feed = services.Resolver is null ? PackageFeed.FromConfiguration() : null;
+                var resolver = services.Resolver ?? new FeedReferenceResolver(feed!);
+                Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
+                var checker = new ApiChecker(resolver, checkerIndex, trace);
+                var context = new List<SnippetSource>();
+                foreach (var folder in projectPins?.ReferencedFolders() ?? [])
+                    context.AddRange((await InputReader.ReadAsync([folder], TextReader.Null, ct)).Where(s => !InputReader.IsMarkdown(s.Path)));
+                var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins, context), ct);
                 Write(output, chosenFormat, reports, sources, color: !parse.GetValue(noColor) && IsTerminal(output));
                 return reports.Any(r => r.HasProblems) ? 1 : 0;
             }

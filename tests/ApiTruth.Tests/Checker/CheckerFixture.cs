@@ -4,6 +4,7 @@ using ApiTruth.Checker.Binding;
 using ApiTruth.Checker.Findings;
 using ApiTruth.Checker.Input;
 using ApiTruth.Cli.Commands;
+using ApiTruth.Indexer.Feeds;
 
 namespace ApiTruth.Tests.Checker;
 
@@ -11,13 +12,21 @@ namespace ApiTruth.Tests.Checker;
 /// One checker for all checker tests, so that each reference set (real packages from the feed) is resolved
 /// and loaded once.
 /// </summary>
-public sealed class CheckerFixture
+public sealed class CheckerFixture : IDisposable
 {
-    internal IReferenceResolver Resolver { get; } = new ScratchProjectResolver(ScratchProjectResolver.DefaultCacheRoot);
+    private readonly PackageFeed _feed = PackageFeed.FromConfiguration();
+
+    internal IReferenceResolver Resolver { get; }
 
     internal ApiChecker Checker { get; }
 
-    public CheckerFixture() => Checker = new ApiChecker(Resolver);
+    public CheckerFixture()
+    {
+        Resolver = new FeedReferenceResolver(_feed);
+        Checker = new ApiChecker(Resolver);
+    }
+
+    public void Dispose() => _feed.Dispose();
 
     /// <summary>Checks one snippet given as text.</summary>
     internal async Task<CheckReport> CheckAsync(string code, string framework, params string[] pins)

@@ -11,10 +11,14 @@ public sealed class ProjectModeTests : IDisposable
 {
     private readonly SampleSolution _sample = new();
     private readonly string _cache = Directory.CreateTempSubdirectory("apitruth-cache-").FullName;
-    private readonly ScratchProjectResolver _resolver = new(ScratchProjectResolver.DefaultCacheRoot);
+    private readonly ApiTruth.Indexer.Feeds.PackageFeed _feed = ApiTruth.Indexer.Feeds.PackageFeed.FromConfiguration();
+    private readonly FeedReferenceResolver _resolver;
+
+    public ProjectModeTests() => _resolver = new FeedReferenceResolver(_feed);
 
     public void Dispose()
     {
+        _feed.Dispose();
         _sample.Dispose();
         Directory.Delete(_cache, recursive: true);
     }
