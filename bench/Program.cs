@@ -26,6 +26,8 @@ internal static class Program
         Console.WriteLine(indexReport);
         Console.WriteLine();
         Console.WriteLine(HistoryBench.Run(indexPath, cli));
+        Console.WriteLine();
+        Console.WriteLine(await CheckBench.RunAsync(paths, indexPath, cli, cts.Token));
         return 0;
     }
 }
