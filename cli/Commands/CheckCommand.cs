@@ -96,7 +96,11 @@ internal static class CheckCommand
         return command;
     }
 
-    private static void Write(TextWriter output, string format, IReadOnlyList<CheckReport> reports, IReadOnlyList<SnippetSource> sources, bool color)
+    /// <summary>Writes reports in the chosen format; shared by snippet and project mode. MSBuild output stays the caller's.</summary>
+    /// <param name="sarifRoot">The folder SARIF locations are relative to.</param>
+    /// <param name="asWarnings">Report findings as warnings (the hook's ApiTruthSeverity=warning).</param>
+    internal static void Write(TextWriter output, string format, IReadOnlyList<CheckReport> reports, IReadOnlyList<SnippetSource> sources, bool color,
+        string? sarifRoot = null, bool asWarnings = false)
     {
         switch (format)
         {
@@ -111,8 +115,9 @@ internal static class CheckCommand
                 {
                     using var buffer = new MemoryStream();
                     var version = typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-                    SarifReport.Write(buffer, reports, version, Environment.CurrentDirectory);
-                    output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+                    var root = sarifRoot ?? Environment.CurrentDirectory;
+                    SarifReport.Write(buffer, reports, version, root);
+                    output.WriteLine(SarifFingerprints.Add(Encoding.UTF8.GetString(buffer.ToArray()), root, asWarnings));
                     break;
                 }
             case "msbuild":

@@ -51,31 +51,10 @@ internal sealed class ProjectMode
             return upgraded.Problems.Count > 0 ? ExitCodes.Usage : UpgradePreview.Breaks(result, upgraded).Any() ? 1 : 0;
         }
         var reports = result.Reports.Select(r => r.Report).ToList();
-        switch (format)
-        {
-            case "json":
-                {
-                    using var buffer = new MemoryStream();
-                    JsonReport.Write(buffer, reports);
-                    output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-                    break;
-                }
-            case "sarif":
-                {
-                    using var buffer = new MemoryStream();
-                    var version = typeof(ProjectMode).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-                    var root = Path.GetFullPath(parse.GetValue(_docsRoot) ?? targetFolder);
-                    SarifReport.Write(buffer, reports, version, root);
-                    output.WriteLine(SarifFingerprints.Add(Encoding.UTF8.GetString(buffer.ToArray()), root, severity == "warning"));
-                    break;
-                }
-            case "msbuild":
-                WriteMsBuild(output, result, severity == "warning");
-                break;
-            default:
-                new TextReport(output, color).Write(reports, result.Sources);
-                break;
-        }
+        if (format == "msbuild")
+            WriteMsBuild(output, result, severity == "warning");
+        else
+            CheckCommand.Write(output, format, reports, result.Sources, color, Path.GetFullPath(parse.GetValue(_docsRoot) ?? targetFolder), severity == "warning");
         WriteProblems(format == "msbuild" ? output : error, format, severity, result.Problems);
         return result.Problems.Count > 0 ? ExitCodes.Usage : result.HasProblems ? 1 : 0;
     }
