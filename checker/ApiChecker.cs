@@ -37,35 +37,44 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
     public async Task<IReadOnlyList<CheckReport>> CheckAsync(CheckRequest request, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var parsed = request.Sources.Select(ParsedSnippet.Parse).ToList();
-        var context = (request.Context ?? []).Select(ParsedSnippet.Parse).Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).ToList();
-        trace?.Invoke($"parse {clock.ElapsedMilliseconds} ms");
+        var directives = request.Sources.Select(SnippetDirectives.Extract).ToList();
         var frameworks = request.Framework is not null ? [request.Framework]
-            : parsed.Select(p => p.Directives.TargetFramework).FirstOrDefault(f => f is not null) is { } fromDirective ? [fromDirective]
-            : request.Project is { TargetFrameworks.Count: > 0 } project ? project.TargetFrameworks
+            : directives.Select(d => d.TargetFramework).FirstOrDefault(f => f is not null) is { } fromDirective ? [fromDirective]
+            : request.Project is { TargetFrameworks.Count: > 0 } evaluated ? evaluated.TargetFrameworks
             : [DefaultFramework];
-        var pins = PackagePin.Merge((request.Packages ?? [])
-            .Concat(parsed.SelectMany(p => p.Directives.Packages))
-            .Concat(request.Project?.Packages ?? []));
-        bool aspNetCore = parsed.Any(p => p.Directives.AspNetCore) || request.Project?.IsAspNetCore == true;
+        bool aspNetCore = directives.Any(d => d.AspNetCore) || request.Project?.IsAspNetCore == true;
         var reports = new List<CheckReport>();
         foreach (var framework in frameworks)
         {
             var parsedFramework = NuGetFramework.Parse(framework);
             if (parsedFramework.IsUnsupported || parsedFramework.IsAny)
                 throw new InputException($"'{framework}' is not a target framework moniker (e.g. net8.0, netstandard2.0)");
+            var moniker = parsedFramework.GetShortFolderName();
+            var project = request.Project?.For(framework);
+            // Code is parsed as the compiler of this framework sees it: #if NET8_0_OR_GREATER and the project's own symbols.
+            var symbols = FrameworkSymbols.For(moniker).Concat(project?.DefineConstants ?? []).Distinct(StringComparer.Ordinal).ToList();
+            var parsed = request.Sources.Select(s => ParsedSnippet.Parse(s, symbols)).ToList();
+            var context = (request.Context ?? []).Select(s => ParsedSnippet.Parse(s, symbols)).Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).ToList();
+            trace?.Invoke($"parse {clock.ElapsedMilliseconds} ms");
+            var pins = PackagePin.Merge((request.Packages ?? [])
+                .Concat(directives.SelectMany(d => d.Packages))
+                .Concat(project?.Packages ?? []));
             clock.Restart();
-            var references = await resolver.ResolveAsync(parsedFramework.GetShortFolderName(), pins, aspNetCore, ct);
+            var references = await resolver.ResolveAsync(moniker, pins, aspNetCore, ct);
             trace?.Invoke($"resolve {framework}: {references.Assemblies.Count} assemblies, {clock.ElapsedMilliseconds} ms");
-            reports.Add(await CheckAsync(parsed, references, aspNetCore, ct, context));
+            IReadOnlyList<string>? usings = project is null ? null
+                : (project.ImplicitUsings ? ImplicitUsings.For(aspNetCore) : []).Concat(project.Usings).Distinct(StringComparer.Ordinal).ToList();
+            reports.Add(await CheckAsync(parsed, references, aspNetCore, ct, context, usings));
+            clock.Restart();
         }
         return reports;
     }
 
     /// <summary>Checks parsed units against a resolved reference set (the in-process, warm path).</summary>
     /// <param name="contextTrees">Files that are part of the compilation but not checked (a referenced project's sources, files unchanged since a git ref).</param>
+    /// <param name="globalUsings">The project's global usings; null for the SDK's implicit ones.</param>
     public async Task<CheckReport> CheckAsync(IReadOnlyList<ParsedSnippet> parsed, ResolvedReferences references, bool aspNetCore, CancellationToken ct,
-        IReadOnlyList<SyntaxTree>? contextTrees = null)
+        IReadOnlyList<SyntaxTree>? contextTrees = null, IReadOnlyList<string>? globalUsings = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var context = _contexts.For(references, aspNetCore);
@@ -80,7 +89,7 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
             ct.ThrowIfCancellationRequested();
             var companions = files.Where(t => t != snippet.Tree).ToList();
             clock.Restart();
-            var bound = SnippetBinder.Bind(snippet, context, companions);
+            var bound = SnippetBinder.Bind(snippet, context, companions, trace, globalUsings);
             trace?.Invoke($"bind {snippet.Source.Path}: {clock.ElapsedMilliseconds} ms");
             if (bound.AddedUsings.Count > 0)
                 notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");

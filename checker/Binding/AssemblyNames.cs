@@ -16,10 +16,9 @@ internal sealed record CatalogType(string Namespace, string Name, string FullNam
 /// <summary>A public (or protected) member as the name catalog knows it.</summary>
 /// <param name="DeclaringType">Full name of the declaring type.</param>
 /// <param name="Namespace">Namespace of the declaring type (what a using must import for an extension method).</param>
-/// <param name="ParameterNames">For methods and indexers: the parameter names (the <c>this</c> parameter excluded for extension methods).</param>
 /// <param name="DeclaringTypeIsInterface">Declared by an interface (an object with this member is of a library type, not the snippet's own).</param>
 /// <param name="DeclaringMetadataName">The declaring type's metadata name (<c>Ns.Outer+Inner`1</c>), to find its symbol.</param>
-internal sealed record CatalogMember(string Name, string DeclaringType, string Namespace, bool IsMethod, bool IsExtension, ImmutableArray<string> ParameterNames,
+internal sealed record CatalogMember(string Name, string DeclaringType, string Namespace, bool IsMethod, bool IsExtension,
     bool DeclaringTypeIsInterface, string DeclaringMetadataName);
 
 /// <summary>The names one assembly makes visible to other assemblies, read with System.Reflection.Metadata (no symbols built).</summary>
@@ -35,7 +34,8 @@ internal sealed class AssemblyNames
         Members = members;
     }
 
-    public static AssemblyNames Read(string path)
+    /// <summary>Reads the visible types and, when <paramref name="withMembers"/>, their visible members.</summary>
+    public static AssemblyNames Read(string path, bool withMembers = true)
     {
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
@@ -53,6 +53,7 @@ internal sealed class AssemblyNames
             if (name.StartsWith('<')) continue;
             int arity = type.GetGenericParameters().Count - (type.IsNested ? md.GetTypeDefinition(type.GetDeclaringType()).GetGenericParameters().Count : 0);
             types.Add(new CatalogType(ns, name, fullName, Math.Max(arity, 0), type.IsNested));
+            if (!withMembers) continue;
             bool typeHasExtensions = HasExtensionAttribute(md, type.GetCustomAttributes());
             bool isInterface = (type.Attributes & TypeAttributes.Interface) != 0;
             foreach (var mh in type.GetMethods())
@@ -65,8 +66,7 @@ internal sealed class AssemblyNames
                 if ((method.Attributes & MethodAttributes.SpecialName) != 0 && !methodName.StartsWith("op_", StringComparison.Ordinal)) continue;
                 bool isExtension = typeHasExtensions && (method.Attributes & MethodAttributes.Static) != 0
                     && HasExtensionAttribute(md, method.GetCustomAttributes());
-                var parameters = ParameterNames(md, method, skipFirst: isExtension);
-                members.Add(new CatalogMember(StripArity(methodName), fullName, ns, IsMethod: true, isExtension, parameters, isInterface, metadataName));
+                members.Add(new CatalogMember(StripArity(methodName), fullName, ns, IsMethod: true, isExtension, isInterface, metadataName));
             }
             foreach (var ph in type.GetProperties())
             {
@@ -80,8 +80,7 @@ internal sealed class AssemblyNames
                 if (!visible) continue;
                 var propertyName = md.GetString(property.Name);
                 if (propertyName.Contains('.')) continue; // explicit interface implementation
-                members.Add(new CatalogMember(propertyName, fullName, ns, IsMethod: false, IsExtension: false,
-                    ParameterNames(md, accessorDef, skipFirst: false), isInterface, metadataName));
+                members.Add(new CatalogMember(propertyName, fullName, ns, IsMethod: false, IsExtension: false, isInterface, metadataName));
             }
             foreach (var fh in type.GetFields())
             {
@@ -89,7 +88,7 @@ internal sealed class AssemblyNames
                 var access = field.Attributes & FieldAttributes.FieldAccessMask;
                 if (access is not (FieldAttributes.Public or FieldAttributes.Family or FieldAttributes.FamORAssem)) continue;
                 if ((field.Attributes & FieldAttributes.SpecialName) != 0) continue; // value__
-                members.Add(new CatalogMember(md.GetString(field.Name), fullName, ns, IsMethod: false, IsExtension: false, [], isInterface, metadataName));
+                members.Add(new CatalogMember(md.GetString(field.Name), fullName, ns, IsMethod: false, IsExtension: false, isInterface, metadataName));
             }
             foreach (var eh in type.GetEvents())
             {
@@ -98,10 +97,32 @@ internal sealed class AssemblyNames
                 if (adder.IsNil || !IsVisible(md.GetMethodDefinition(adder).Attributes)) continue;
                 var eventName = md.GetString(ev.Name);
                 if (eventName.Contains('.')) continue;
-                members.Add(new CatalogMember(eventName, fullName, ns, IsMethod: false, IsExtension: false, [], isInterface, metadataName));
+                members.Add(new CatalogMember(eventName, fullName, ns, IsMethod: false, IsExtension: false, isInterface, metadataName));
             }
         }
         return new AssemblyNames(types, members);
+    }
+
+    /// <summary>
+    /// The parameter names of every visible method named <paramref name="methodName"/> (extension methods without
+    /// their <c>this</c> parameter). Read on demand: few checks need it.
+    /// </summary>
+    public static IReadOnlyList<ImmutableArray<string>> MethodParameterNames(string path, string methodName)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        if (!pe.HasMetadata) return [];
+        var md = pe.GetMetadataReader();
+        var result = new List<ImmutableArray<string>>();
+        foreach (var handle in md.MethodDefinitions)
+        {
+            var method = md.GetMethodDefinition(handle);
+            if (!md.StringComparer.Equals(method.Name, methodName) && !md.StringComparer.StartsWith(method.Name, methodName + "`")) continue;
+            if (!IsVisible(method.Attributes) || !IsVisible(md, md.GetTypeDefinition(method.GetDeclaringType()))) continue;
+            bool isExtension = (method.Attributes & MethodAttributes.Static) != 0 && HasExtensionAttribute(md, method.GetCustomAttributes());
+            result.Add(ParameterNames(md, method, skipFirst: isExtension));
+        }
+        return result;
     }
 
     private static ImmutableArray<string> ParameterNames(MetadataReader md, MethodDefinition method, bool skipFirst)

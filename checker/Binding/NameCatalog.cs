@@ -9,53 +9,79 @@ namespace ApiTruth.Checker.Binding;
 /// </summary>
 internal sealed class NameCatalog
 {
-    private readonly Dictionary<string, List<(CatalogType Type, AssemblyOwner Owner)>> _types = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(CatalogMember Member, AssemblyOwner Owner)>> _members = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, List<(CatalogType Type, AssemblyOwner Owner)>>> _typesByName;
+    private readonly Lazy<Dictionary<string, List<(CatalogMember Member, AssemblyOwner Owner)>>> _membersByName;
+    private readonly IReadOnlyList<(string Path, AssemblyOwner Owner)> _assemblies;
 
-    public NameCatalog(IEnumerable<(AssemblyNames Names, AssemblyOwner Owner)> assemblies)
+    /// <param name="assemblies">The reference set's assemblies and who ships them.</param>
+    /// <param name="types">Reads an assembly's types only (most checks need no more).</param>
+    /// <param name="members">Reads an assembly's types and members.</param>
+    public NameCatalog(IReadOnlyList<(string Path, AssemblyOwner Owner)> assemblies, Func<string, AssemblyNames> types, Func<string, AssemblyNames> members)
     {
-        foreach (var (names, owner) in assemblies)
-        {
-            foreach (var type in names.Types)
-                Add(_types, type.Name, (type, owner));
-            foreach (var member in names.Members)
-                Add(_members, member.Name, (member, owner));
-        }
+        _assemblies = assemblies;
+        _typesByName = new(() => Index(Read(assemblies, types), n => n.Types, t => t.Name));
+        _membersByName = new(() => Index(Read(assemblies, members), n => n.Members, m => m.Name));
     }
 
+    // Reading is I/O and decoding per assembly, independent of the others.
+    private static List<(AssemblyNames Names, AssemblyOwner Owner)> Read(IReadOnlyList<(string Path, AssemblyOwner Owner)> assemblies, Func<string, AssemblyNames> read) =>
+        assemblies.AsParallel().AsOrdered().Select(a => (read(a.Path), a.Owner)).ToList();
+
+    private static Dictionary<string, List<(T, AssemblyOwner)>> Index<T>(List<(AssemblyNames Names, AssemblyOwner Owner)> read,
+        Func<AssemblyNames, IReadOnlyList<T>> items, Func<T, string> key)
+    {
+        var map = new Dictionary<string, List<(T, AssemblyOwner)>>(StringComparer.Ordinal);
+        foreach (var (names, owner) in read)
+        {
+            foreach (var item in items(names))
+            {
+                if (!map.TryGetValue(key(item), out var list)) map[key(item)] = list = [];
+                list.Add((item, owner));
+            }
+        }
+        return map;
+    }
+
+    private Dictionary<string, List<(CatalogType Type, AssemblyOwner Owner)>> TypeIndex => _typesByName.Value;
+
+    private Dictionary<string, List<(CatalogMember Member, AssemblyOwner Owner)>> MemberIndex => _membersByName.Value;
+
     public IReadOnlyList<(CatalogType Type, AssemblyOwner Owner)> TypesNamed(string simpleName) =>
-        _types.TryGetValue(simpleName, out var list) ? list : [];
+        TypeIndex.TryGetValue(simpleName, out var list) ? list : [];
 
     public IReadOnlyList<(CatalogMember Member, AssemblyOwner Owner)> MembersNamed(string name) =>
-        _members.TryGetValue(name, out var list) ? list : [];
+        MemberIndex.TryGetValue(name, out var list) ? list : [];
 
-    public bool HasMember(string name) => _members.ContainsKey(name);
+    public bool HasMember(string name) => MemberIndex.ContainsKey(name);
+
+    /// <summary>The parameter name lists of every method of this name in the reference set.</summary>
+    public IReadOnlyList<System.Collections.Immutable.ImmutableArray<string>> MethodParameterNames(string methodName)
+    {
+        var paths = MembersNamed(methodName).Where(m => m.Member.IsMethod).Select(m => m.Owner).Distinct().ToHashSet();
+        return _assemblies.Where(a => paths.Contains(a.Owner)).AsParallel()
+            .SelectMany(a => AssemblyNames.MethodParameterNames(a.Path, methodName)).ToList();
+    }
 
     /// <summary>Every top-level and nested type: its simple name and its full name for display.</summary>
     public IEnumerable<(string Name, string Display)> AllTypeNames() =>
-        _types.Values.SelectMany(l => l).Select(t => (t.Type.Name, t.Type.FullName)).Distinct();
+        TypeIndex.Values.SelectMany(l => l).Select(t => (t.Type.Name, t.Type.FullName)).Distinct();
 
-    public IEnumerable<string> AllMemberNames() => _members.Keys;
+    public IEnumerable<string> AllMemberNames() => MemberIndex.Keys;
 
-    public bool HasType(string simpleName) => _types.ContainsKey(simpleName);
+    public bool HasType(string simpleName) => TypeIndex.ContainsKey(simpleName);
 
-    private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
-    {
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        list.Add(value);
-    }
 }
 
 /// <summary>Reads each assembly's names once per process and each reference set's catalog once.</summary>
 internal sealed class NameCatalogCache
 {
-    private readonly ConcurrentDictionary<string, Lazy<AssemblyNames>> _assemblies = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<NameCatalog>> _catalogs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<AssemblyNames>> _types = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<AssemblyNames>> _members = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NameCatalog> _catalogs = new(StringComparer.Ordinal);
 
     public NameCatalog For(ResolvedReferences references) =>
-        _catalogs.GetOrAdd(references.Key, _ => new Lazy<NameCatalog>(() => new NameCatalog(
-            references.Assemblies.Select(a => (Names(a.Path), a.Owner))))).Value;
-
-    private AssemblyNames Names(string path) =>
-        _assemblies.GetOrAdd(path, p => new Lazy<AssemblyNames>(() => AssemblyNames.Read(p))).Value;
+        _catalogs.GetOrAdd(references.Key, _ => new NameCatalog(
+            references.Assemblies.Select(a => (a.Path, a.Owner)).ToList(),
+            path => _types.GetOrAdd(path, p => new Lazy<AssemblyNames>(() => AssemblyNames.Read(p, withMembers: false))).Value,
+            path => _members.GetOrAdd(path, p => new Lazy<AssemblyNames>(() => AssemblyNames.Read(p))).Value));
 }

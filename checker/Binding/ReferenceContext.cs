@@ -20,7 +20,7 @@ internal sealed class ReferenceContext
         var metadata = references.Assemblies.Select(a => referenceFor(a.Path)).ToImmutableArray();
         Template = CSharpCompilation.Create("ApiTruthSnippet", references: metadata, options: new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
-            nullableContextOptions: NullableContextOptions.Enable,
+            nullableContextOptions: NullableContextOptions.Disable, // nullability warnings are not the question; their flow analysis costs time
             allowUnsafe: true,
             concurrentBuild: false));
         _ownersByAssemblyName = new Dictionary<string, AssemblyOwner>(StringComparer.OrdinalIgnoreCase);
@@ -30,7 +30,7 @@ internal sealed class ReferenceContext
                 _ownersByAssemblyName.TryAdd(assembly.Identity.Name, references.Assemblies[i].Owner);
         }
         _catalog = new Lazy<NameCatalog>(() => catalogs.For(references));
-        ImplicitUsings = ImplicitNamespaces(aspNetCore).Where(NamespaceExists).ToList();
+        ImplicitUsings = Input.ImplicitUsings.For(aspNetCore).Where(NamespaceExists).ToList();
     }
 
     public ResolvedReferences References { get; }
@@ -56,15 +56,6 @@ internal sealed class ReferenceContext
             if (ns is null) return false;
         }
         return true;
-    }
-
-    private static IEnumerable<string> ImplicitNamespaces(bool aspNetCore)
-    {
-        string[] sdk = ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
-        string[] web = ["System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
-            "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
-            "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging"];
-        return aspNetCore ? sdk.Concat(web) : sdk;
     }
 }
 

@@ -365,9 +365,10 @@ internal sealed class ReferenceWalker
     private static Judgement Cascade(SyntaxNode at, string kind, string why) =>
         new(LocationOf(at), NameOf(at), kind, Verdict.Unverifiable, Evidence.Unresolved, LookupTarget.Member, $"cannot verify: {why}");
 
-    // A member of a receiver whose type the snippet never declares. A name that no type of the reference set
-    // has is missing only when something says the receiver is a library object (it is what a library member
-    // returned, or its other members are library members): an object of the snippet's own type can have any member.
+    // A member of a receiver whose type the snippet never declares: some type of the reference set has a member
+    // of that name → unverifiable; none has → missing by name. A property of that kind is missing only when
+    // something says the receiver is a library object (it is what a library member returned, or its other members
+    // are library members): an object of the snippet's own type can have any property.
     private Judgement NameLevel(SimpleNameSyntax name, string memberKind, ExpressionSyntax? receiver)
     {
         var text = name.Identifier.ValueText;
@@ -378,7 +379,10 @@ internal sealed class ReferenceWalker
             return new Judgement(LocationOf(name), NameOf(name), memberKind, Verdict.Unverifiable, Evidence.NameLevel, LookupTarget.Member,
                 $"cannot verify: the receiver's type is unknown; {Plural(types.Count, "type")} of the reference set define '{text}' (e.g. {string.Join(", ", types.Take(3))})");
         }
-        if (DeclaredInSnippet(text) || receiver is null || !HasLibraryEvidence(receiver))
+        // A method no type of the reference set has is missing by name (the design's rule for unknown receivers);
+        // a property may be the snippet's own data (a DbContext's DbSet), so it needs evidence of a library object.
+        bool invoked = SyntaxNames.InvocationOf(name) is not null;
+        if (DeclaredInSnippet(text) || receiver is null || (!invoked && !HasLibraryEvidence(receiver)))
         {
             return new Judgement(LocationOf(name), NameOf(name), memberKind, Verdict.Unverifiable, Evidence.NameLevel, LookupTarget.Member,
                 $"cannot verify: no type of the reference set has a member named '{text}', but the receiver may be the snippet's own object");
@@ -582,7 +586,7 @@ internal sealed class ReferenceWalker
             && JudgeName(calleeName) is { Evidence: Evidence.NameLevel, Verdict: Verdict.Unverifiable })
         {
             var methods = Catalog.MembersNamed(calleeName.Identifier.ValueText).Where(m => m.Member.IsMethod).ToList();
-            if (methods.Count > 0 && methods.All(m => !m.Member.ParameterNames.Contains(argName)))
+            if (methods.Count > 0 && Catalog.MethodParameterNames(calleeName.Identifier.ValueText).All(names => !names.Contains(argName)))
             {
                 return new Judgement(nameNode.GetLocation(), argName, "named argument", Verdict.NoOverload, Evidence.NameLevel, LookupTarget.Parameter,
                     $"no method named '{calleeName.Identifier.ValueText}' in the reference set has a parameter named '{argName}' (the receiver's type is unknown)");

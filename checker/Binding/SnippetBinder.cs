@@ -26,16 +26,20 @@ internal static class SnippetBinder
 {
     private const int MaxPasses = 4;
 
-    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null)
+    /// <param name="globalUsings">The project's global usings (default: the SDK's implicit usings).</param>
+    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null, Action<string>? trace = null,
+        IReadOnlyList<string>? globalUsings = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var tree = snippet.Tree;
-        var baseUsings = new HashSet<string>(context.ImplicitUsings, StringComparer.Ordinal);
+        var baseUsings = new HashSet<string>((globalUsings ?? context.ImplicitUsings).Where(context.NamespaceExists), StringComparer.Ordinal);
         var added = new List<string>();
         var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var (compilation, model) = Compile(context, tree, baseUsings, added, companions);
         for (int pass = 0; pass < MaxPasses; pass++)
         {
+            trace?.Invoke($"  pass {pass}: {clock.ElapsedMilliseconds} ms");
             var imported = new HashSet<string>(baseUsings.Concat(added).Concat(ExplicitUsings(tree)), StringComparer.Ordinal);
             var wanted = new List<string>();
             var undecided = new List<(string Name, IReadOnlyList<string> Namespaces)>();
@@ -46,12 +50,15 @@ internal static class SnippetBinder
                 .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id is "CS0246" or "CS0103" or "CS0308")
                 .Select(d => SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan))
                 .OfType<SimpleNameSyntax>()
-                .Concat(UnresolvedCapitalizedNames(model, root));
+                .Concat(UnresolvedCapitalizedNames(model, root))
+                .ToList();
+            trace?.Invoke($"  diagnostics: {clock.ElapsedMilliseconds} ms");
             foreach (var name in typeNames)
             {
                 if (name.Parent is QualifiedNameSyntax q && q.Right == name) continue; // Ns.Type: explicitly qualified
                 if (!tried.Add("T:" + name.Identifier.ValueText + "`" + SyntaxNames.Arity(name))) continue;
                 var namespaces = TypeNamespaces(context, name, imported);
+                trace?.Invoke($"  type {name.Identifier.ValueText}: {clock.ElapsedMilliseconds} ms");
                 if (namespaces.Count == 1) wanted.Add(namespaces[0]);
                 else if (namespaces.Count > 1) undecided.Add((name.Identifier.ValueText, namespaces));
             }
@@ -75,6 +82,7 @@ internal static class SnippetBinder
             added.AddRange(fresh);
             (compilation, model) = Compile(context, tree, baseUsings, added, companions);
         }
+        trace?.Invoke($"  bound: {clock.ElapsedMilliseconds} ms");
         return new BoundSnippet(snippet, context, compilation, model, added, ambiguous);
     }
 

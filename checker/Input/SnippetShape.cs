@@ -40,11 +40,14 @@ internal sealed record ParsedSnippet(SnippetSource Source, SnippetDirectives Dir
         return i >= 0 && i < lines.Length ? new string(' ', Source.Indent) + lines[i].TrimEnd('\r') : "";
     }
 
-    public static ParsedSnippet Parse(SnippetSource source)
+    /// <param name="symbols">Preprocessor symbols (the target framework's and the project's); none by default.</param>
+    public static ParsedSnippet Parse(SnippetSource source, IReadOnlyList<string>? symbols = null)
     {
         var directives = SnippetDirectives.Extract(source);
         var text = directives.Text;
-        var script = CSharpSyntaxTree.ParseText(text, ScriptOptions, path: source.Path);
+        var regularOptions = symbols is null ? RegularOptions : RegularOptions.WithPreprocessorSymbols(symbols);
+        var scriptOptions = regularOptions.WithKind(SourceCodeKind.Script);
+        var script = CSharpSyntaxTree.ParseText(text, scriptOptions, path: source.Path);
         var root = (CompilationUnitSyntax)script.GetRoot();
         var members = root.Members;
         bool declaresNamespace = members.Any(m => m is BaseNamespaceDeclarationSyntax);
@@ -54,23 +57,23 @@ internal sealed record ParsedSnippet(SnippetSource Source, SnippetDirectives Dir
         bool hasLooseMembers = members.Any(m => m is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax
             or BaseNamespaceDeclarationSyntax or GlobalStatementSyntax));
         if (declaresNamespace || (!hasStatements && !hasLooseMembers))
-            return new ParsedSnippet(source, directives, SnippetForm.File, CSharpSyntaxTree.ParseText(text, RegularOptions, path: source.Path), null);
+            return new ParsedSnippet(source, directives, SnippetForm.File, CSharpSyntaxTree.ParseText(text, regularOptions, path: source.Path), null);
         if (hasStatements)
         {
             // Top-level statements parse in both modes: the regular one knows `using var` and the like, the
             // script one also takes methods with modifiers between statements. Keep the one that parses better.
-            var regular = CSharpSyntaxTree.ParseText(text, RegularOptions, path: source.Path);
+            var regular = CSharpSyntaxTree.ParseText(text, regularOptions, path: source.Path);
             int Errors(SyntaxTree t) => t.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
             // On a tie with errors, script mode's recovery is finer (one member per statement).
             int regularErrors = Errors(regular), scriptErrors = Errors(script);
             var best = regularErrors < scriptErrors || (regularErrors == scriptErrors && regularErrors == 0) ? regular : script;
             return new ParsedSnippet(source, directives, SnippetForm.Statements, best, null);
         }
-        return Wrap(source, directives, text, root);
+        return Wrap(source, directives, text, root, regularOptions);
     }
 
     // Members go inside a class, as in the file they were cut from; usings and extern aliases stay in front of it.
-    private static ParsedSnippet Wrap(SnippetSource source, SnippetDirectives directives, string text, CompilationUnitSyntax root)
+    private static ParsedSnippet Wrap(SnippetSource source, SnippetDirectives directives, string text, CompilationUnitSyntax root, CSharpParseOptions options)
     {
         var constructorName = root.Members.OfType<MethodDeclarationSyntax>()
             .FirstOrDefault(m => m.ReturnType.IsMissing || (m.ReturnType is IdentifierNameSyntax && m.Identifier.IsMissing))
@@ -93,7 +96,7 @@ internal sealed record ParsedSnippet(SnippetSource Source, SnippetDirectives Dir
         // Not partial: a partial class may get members from a source generator, which makes its lookups unverifiable.
         var modifiers = allStatic && hasExtensionMethods ? "internal static" : "internal";
         var wrapped = $"{head}{modifiers} class {name}\n{{\n#line {bodyLine}\n{text[split..]}\n#line default\n}}\n";
-        var tree = CSharpSyntaxTree.ParseText(wrapped, RegularOptions, path: source.Path);
+        var tree = CSharpSyntaxTree.ParseText(wrapped, options, path: source.Path);
         return new ParsedSnippet(source, directives, SnippetForm.Members, tree, name);
     }
 }

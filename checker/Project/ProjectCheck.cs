@@ -116,8 +116,10 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
                 return new ProjectReport(project.Path, cached, FromCache: true);
         }
 
-        var parsed = sources.Select(ParsedSnippet.Parse).ToList();
-        var companionTrees = companions.Select(s => ParsedSnippet.Parse(s).Tree).ToList();
+        // The project's own preprocessor symbols for this framework (FEATURE_SPAN, NET8_0_OR_GREATER …).
+        var symbols = project.Pins.For(framework).DefineConstants;
+        var parsed = sources.Select(s => ParsedSnippet.Parse(s, symbols)).ToList();
+        var companionTrees = companions.Select(s => ParsedSnippet.Parse(s, symbols).Tree).ToList();
         // A fence that names its own packages (#:package) is checked against those, on top of the project's pins.
         var own = parsed.Where(p => p.Directives.Packages.Count == 0).ToList();
         var references = await resolver.ResolveAsync(framework, pins, aspNetCore, ct);

@@ -76,16 +76,24 @@ internal static class CheckCommand
                 var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
                 var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
                 var checkerIndex = (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index));
-                using var feed = services.Resolver is null ? PackageFeed.FromConfiguration() : null;
-                var resolver = services.Resolver ?? new FeedReferenceResolver(feed!);
-                Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
-                var checker = new ApiChecker(resolver, checkerIndex, trace);
-                var context = new List<SnippetSource>();
-                foreach (var folder in projectPins?.ReferencedFolders() ?? [])
-                    context.AddRange((await InputReader.ReadAsync([folder], TextReader.Null, ct)).Where(s => !InputReader.IsMarkdown(s.Path)));
-                var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins, context), ct);
-                Write(output, chosenFormat, reports, sources, color: !parse.GetValue(noColor) && IsTerminal(output));
-                return reports.Any(r => r.HasProblems) ? 1 : 0;
+                PackageFeed? feed = null;
+                try
+                {
+                    var resolver = services.Resolver ?? new CachingReferenceResolver(CachingReferenceResolver.DefaultFolder,
+                        () => new FeedReferenceResolver(feed = PackageFeed.FromConfiguration()));
+                    Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
+                    var checker = new ApiChecker(resolver, checkerIndex, trace);
+                    var context = new List<SnippetSource>();
+                    foreach (var folder in projectPins?.ReferencedFolders() ?? [])
+                        context.AddRange((await InputReader.ReadAsync([folder], TextReader.Null, ct)).Where(s => !InputReader.IsMarkdown(s.Path)));
+                    var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins, context), ct);
+                    Write(output, chosenFormat, reports, sources, color: !parse.GetValue(noColor) && IsTerminal(output));
+                    return reports.Any(r => r.HasProblems) ? 1 : 0;
+                }
+                finally
+                {
+                    feed?.Dispose();
+                }
             }
             catch (InputException e)
             {

@@ -93,15 +93,20 @@ public sealed class VerdictTests(CheckerFixture fixture)
     }
 
     [Fact]
-    public async Task Member_of_an_undeclared_object_of_unknown_kind_is_never_called_missing()
+    public async Task Property_of_an_undeclared_object_of_unknown_kind_is_never_called_missing()
     {
-        // _db may be the snippet's own DbContext: its own properties are nobody's API.
+        // _db may be the snippet's own DbContext: its own properties are nobody's API. A method that no type of the
+        // reference set has is missing by name (and only by name).
         var report = await fixture.CheckAsync("""
             var active = _db.ActiveSessions.Count();
             var rates = await _client.FetchRatesAsync();
             """, "net8.0", "Dapper@2.1.66");
-        Assert.Empty(report.Problems());
-        Assert.Equal(Verdict.Unverifiable, report.At(2, "FetchRatesAsync").Verdict);
+        var property = report.At(1, "ActiveSessions");
+        Assert.Equal(Verdict.Unverifiable, property.Verdict);
+        Assert.Equal(Evidence.NameLevel, property.Evidence);
+        var method = report.At(2, "FetchRatesAsync");
+        Assert.Equal(Verdict.Missing, method.Verdict);
+        Assert.Equal(Evidence.NameLevel, method.Evidence);
     }
 
     [Fact]
@@ -157,5 +162,21 @@ public sealed class VerdictTests(CheckerFixture fixture)
         var call = report.At(2, "Capacity");
         Assert.Equal(Verdict.Missing, call.Verdict);
         Assert.Contains("not a method", call.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fragments_unknown_type_is_missing_only_when_it_receives_a_library_value()
+    {
+        // Order is the snippet's own type (not shown): a generic call returns it. JTokenNode was never a type of
+        // Newtonsoft.Json, and JToken.Parse returns a JToken, which no type of the snippet's could hold.
+        var report = await fixture.CheckAsync("""
+            Order order = JsonConvert.DeserializeObject<Order>(json);
+            JTokenNode node = JToken.Parse(json);
+            """, "net8.0", "Newtonsoft.Json@13.0.3");
+        Assert.All(report.Findings.Where(f => f.Name == "Order"), own => Assert.Equal(Verdict.Unverifiable, own.Verdict));
+        var invented = report.At(2, "JTokenNode");
+        Assert.Equal(Verdict.Missing, invented.Verdict);
+        Assert.Equal(Evidence.NameLevel, invented.Evidence);
+        Assert.Contains("JToken", invented.Message, StringComparison.Ordinal);
     }
 }
