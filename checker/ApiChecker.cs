@@ -64,7 +64,7 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
             trace?.Invoke($"resolve {framework}: {references.Assemblies.Count} assemblies, {clock.ElapsedMilliseconds} ms");
             IReadOnlyList<string>? usings = project is null ? null
                 : (project.ImplicitUsings ? ImplicitUsings.For(aspNetCore) : []).Concat(project.Usings).Distinct(StringComparer.Ordinal).ToList();
-            reports.Add(await CheckAsync(parsed, references, aspNetCore, ct, context, usings));
+            reports.Add(await CheckAsync(parsed, references, aspNetCore, ct, context, usings, project?.Properties));
             clock.Restart();
         }
         return reports;
@@ -74,7 +74,7 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
     /// <param name="contextTrees">Files that are part of the compilation but not checked (a referenced project's sources, files unchanged since a git ref).</param>
     /// <param name="globalUsings">The project's global usings; null for the SDK's implicit ones.</param>
     public async Task<CheckReport> CheckAsync(IReadOnlyList<ParsedSnippet> parsed, ResolvedReferences references, bool aspNetCore, CancellationToken ct,
-        IReadOnlyList<SyntaxTree>? contextTrees = null, IReadOnlyList<string>? globalUsings = null)
+        IReadOnlyList<SyntaxTree>? contextTrees = null, IReadOnlyList<string>? globalUsings = null, IReadOnlyDictionary<string, string>? projectProperties = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var context = _contexts.For(references, aspNetCore);
@@ -89,7 +89,7 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
             ct.ThrowIfCancellationRequested();
             var companions = files.Where(t => t != snippet.Tree).ToList();
             clock.Restart();
-            var bound = SnippetBinder.Bind(snippet, context, companions, trace, globalUsings);
+            var bound = SnippetBinder.Bind(snippet, context, companions, trace, globalUsings, projectProperties);
             trace?.Invoke($"bind {snippet.Source.Path}: {clock.ElapsedMilliseconds} ms");
             if (bound.AddedUsings.Count > 0)
                 notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");

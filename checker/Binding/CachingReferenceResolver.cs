@@ -12,7 +12,7 @@ namespace ApiTruth.Checker.Binding;
 /// </summary>
 internal sealed class CachingReferenceResolver(string folder, Func<IReferenceResolver> inner) : IReferenceResolver
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private IReferenceResolver? _inner;
 
@@ -50,7 +50,10 @@ internal sealed class CachingReferenceResolver(string folder, Func<IReferenceRes
             var packages = root.GetProperty("packages").EnumerateArray().Select(p => new ResolvedPackage(
                 p.GetProperty("id").GetString()!, p.GetProperty("version").GetString()!, p.GetProperty("transitive").GetBoolean())).ToList();
             var problems = root.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
-            return new ResolvedReferences(root.GetProperty("framework").GetString()!, assemblies, packages, problems);
+            var analyzers = root.GetProperty("analyzers").EnumerateArray()
+                .Select(a => new AnalyzerAssembly(a.GetProperty("path").GetString()!, a.GetProperty("framework").GetBoolean())).ToList();
+            if (!analyzers.All(a => File.Exists(a.Path))) return null;
+            return new ResolvedReferences(root.GetProperty("framework").GetString()!, assemblies, packages, problems) { Analyzers = analyzers };
         }
         catch (Exception e) when (e is JsonException or IOException or KeyNotFoundException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -89,6 +92,15 @@ internal sealed class CachingReferenceResolver(string folder, Func<IReferenceRes
                     w.WriteString("id", p.Id);
                     w.WriteString("version", p.Version);
                     w.WriteBoolean("transitive", p.IsTransitive);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("analyzers");
+                foreach (var a in resolved.Analyzers)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("path", a.Path);
+                    w.WriteBoolean("framework", a.FromFramework);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

@@ -68,7 +68,12 @@ internal sealed class FeedReferenceResolver(PackageFeed feed, ReferenceSetBuilde
             assemblies.AddRange((package.CompileGroup?.Assemblies ?? []).Where(p => !superseded.Contains(p)).Select(p => new ReferenceAssembly(p, owner)));
         }
         var distinct = assemblies.DistinctBy(a => a.Path, StringComparer.Ordinal).ToList();
-        return new ResolvedReferences(set.Framework.Moniker, distinct, packages, set.Problems);
+        var analyzers = new[] { set.Framework }.Concat(set.SharedFrameworks)
+            .SelectMany(pack => AnalyzerFolders.Assemblies(Path.GetFullPath(Path.Combine(pack.Directory, "..", ".."))).Select(p => new AnalyzerAssembly(p, FromFramework: true)))
+            .Concat(set.Packages.SelectMany(p => AnalyzerFolders.Assemblies(p.Contents.Package.Directory)).Select(p => new AnalyzerAssembly(p, FromFramework: false)))
+            .DistinctBy(a => a.Path, StringComparer.Ordinal)
+            .ToList();
+        return new ResolvedReferences(set.Framework.Moniker, distinct, packages, set.Problems) { Analyzers = analyzers };
     }
 
     private async Task<NuGetVersion> NewestStableAsync(string id, CancellationToken ct)

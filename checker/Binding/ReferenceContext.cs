@@ -14,8 +14,14 @@ internal sealed class ReferenceContext
     private readonly Dictionary<string, AssemblyOwner> _ownersByAssemblyName;
     private readonly Lazy<NameCatalog> _catalog;
 
-    public ReferenceContext(ResolvedReferences references, Func<string, MetadataReference> referenceFor, NameCatalogCache catalogs, bool aspNetCore)
+    private readonly SourceGenerators _generators;
+    private readonly Lazy<IReadOnlyList<string>> _packageGenerators;
+
+    public ReferenceContext(ResolvedReferences references, Func<string, MetadataReference> referenceFor, NameCatalogCache catalogs, bool aspNetCore,
+        SourceGenerators generators)
     {
+        _generators = generators;
+        _packageGenerators = new(() => references.Analyzers.Where(a => !a.FromFramework).Select(a => a.Path).Where(AnalyzerFolders.HasGenerators).ToList());
         References = references;
         var metadata = references.Assemblies.Select(a => referenceFor(a.Path)).ToImmutableArray();
         Template = CSharpCompilation.Create("ApiTruthSnippet", references: metadata, options: new CSharpCompilationOptions(
@@ -39,6 +45,26 @@ internal sealed class ReferenceContext
     public CSharpCompilation Template { get; }
 
     public NameCatalog Catalog => _catalog.Value;
+
+    /// <summary>
+    /// The source generators to run on this code: the packages' always (PolySharp's polyfills, …); a reference
+    /// pack's when the code uses its trigger attribute ([JsonSerializable], [LoggerMessage], [GeneratedRegex], …).
+    /// </summary>
+    public ImmutableArray<ISourceGenerator> GeneratorsFor(IEnumerable<SyntaxTree> code)
+    {
+        var frameworkPaths = References.Analyzers.Where(a => a.FromFramework).Select(a => a.Path).ToList();
+        var wanted = new List<string>(_packageGenerators.Value);
+        if (frameworkPaths.Count > 0)
+        {
+            var attributes = code.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>())
+                .Select(a => a.Name.ToString().Split('.').Last())
+                .Select(n => n.EndsWith("Attribute", StringComparison.Ordinal) ? n[..^"Attribute".Length] : n)
+                .ToHashSet(StringComparer.Ordinal);
+            wanted.AddRange(frameworkPaths.Where(path =>
+                AnalyzerFolders.FrameworkGeneratorTriggers.TryGetValue(Path.GetFileNameWithoutExtension(path), out var triggers) && triggers.Any(attributes.Contains)));
+        }
+        return wanted.Count == 0 ? [] : _generators.Load(wanted);
+    }
 
     /// <summary>The SDK's implicit usings (Microsoft.NET.Sdk, plus Microsoft.NET.Sdk.Web's for ASP.NET Core) that exist here.</summary>
     public IReadOnlyList<string> ImplicitUsings { get; }
@@ -65,10 +91,11 @@ internal sealed class ReferenceContextCache
     private readonly ConcurrentDictionary<string, MetadataReference> _metadata = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ReferenceContext>> _contexts = new(StringComparer.Ordinal);
     private readonly NameCatalogCache _catalogs = new();
+    private readonly SourceGenerators _generators = new();
 
     public ReferenceContext For(ResolvedReferences references, bool aspNetCore) =>
         _contexts.GetOrAdd(references.Key + "|" + aspNetCore,
-            _ => new Lazy<ReferenceContext>(() => new ReferenceContext(references, Reference, _catalogs, aspNetCore))).Value;
+            _ => new Lazy<ReferenceContext>(() => new ReferenceContext(references, Reference, _catalogs, aspNetCore, _generators))).Value;
 
     private MetadataReference Reference(string path) =>
         _metadata.GetOrAdd(path, p => MetadataReference.CreateFromFile(p));

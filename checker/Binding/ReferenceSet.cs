@@ -9,6 +9,9 @@ internal sealed record AssemblyOwner(string Id, string Version, bool IsFramework
 /// <summary>One compile-time assembly of the reference set.</summary>
 internal sealed record ReferenceAssembly(string Path, AssemblyOwner Owner);
 
+/// <summary>An analyzer assembly of the reference set (a reference pack's generators only run for partial declarations).</summary>
+internal sealed record AnalyzerAssembly(string Path, bool FromFramework);
+
 /// <summary>A package of the reference set as resolved.</summary>
 /// <param name="Note">Why this version, when the user did not say exactly (e.g. "newest stable served version").</param>
 internal sealed record ResolvedPackage(string Id, string Version, bool IsTransitive, string? Note = null);
@@ -22,6 +25,9 @@ internal sealed record ResolvedReferences(
     IReadOnlyList<ResolvedPackage> Packages,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>Analyzer assemblies that may hold source generators: the packages' and the reference packs'.</summary>
+    public IReadOnlyList<AnalyzerAssembly> Analyzers { get; init; } = [];
+
     /// <summary>Identifies the set for caches: same assemblies, same compilation.</summary>
     public string Key { get; } = Framework + "|" + string.Join("|", Assemblies.Select(a => a.Path).Order(StringComparer.Ordinal));
 }

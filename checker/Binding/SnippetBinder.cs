@@ -28,7 +28,7 @@ internal static class SnippetBinder
 
     /// <param name="globalUsings">The project's global usings (default: the SDK's implicit usings).</param>
     public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null, Action<string>? trace = null,
-        IReadOnlyList<string>? globalUsings = null)
+        IReadOnlyList<string>? globalUsings = null, IReadOnlyDictionary<string, string>? projectProperties = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var tree = snippet.Tree;
@@ -36,6 +36,9 @@ internal static class SnippetBinder
         var added = new List<string>();
         var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var tried = new HashSet<string>(StringComparer.Ordinal);
+        int before = companions?.Count ?? 0;
+        companions = WithGeneratedCode(context, tree, baseUsings, companions, projectProperties);
+        trace?.Invoke($"  generators: {(companions?.Count ?? 0) - before} files, {clock.ElapsedMilliseconds} ms");
         var (compilation, model) = Compile(context, tree, baseUsings, added, companions);
         for (int pass = 0; pass < MaxPasses; pass++)
         {
@@ -101,6 +104,19 @@ internal static class SnippetBinder
         AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } a => a.Left == n,
         _ => false,
     };
+
+    // Source generators run once, on the code as written; their output joins every later pass as more code.
+    private static IReadOnlyList<SyntaxTree>? WithGeneratedCode(ReferenceContext context, SyntaxTree tree, IEnumerable<string> baseUsings,
+        IReadOnlyList<SyntaxTree>? companions, IReadOnlyDictionary<string, string>? projectProperties)
+    {
+        var generators = context.GeneratorsFor(new[] { tree }.Concat(companions ?? []));
+        if (generators.IsEmpty) return companions;
+        var (compilation, _) = Compile(context, tree, baseUsings, [], companions);
+        var options = ((CSharpParseOptions)tree.Options).WithKind(SourceCodeKind.Regular);
+        var output = SourceGenerators.Run(compilation, generators, options, projectProperties);
+        var generated = output.SyntaxTrees.Skip(compilation.SyntaxTrees.Length).ToList();
+        return generated.Count == 0 ? companions : [.. companions ?? [], .. generated];
+    }
 
     private static (CSharpCompilation, SemanticModel) Compile(ReferenceContext context, SyntaxTree tree, IEnumerable<string> baseUsings,
         IEnumerable<string> added, IReadOnlyList<SyntaxTree>? companions)

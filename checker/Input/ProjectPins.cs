@@ -11,7 +11,9 @@ namespace ApiTruth.Checker.Input;
 /// <param name="DefineConstants">The project's own DefineConstants (the SDK's framework symbols are added by the checker).</param>
 /// <param name="ImplicitUsings">Whether the SDK's implicit usings apply.</param>
 /// <param name="Usings">&lt;Using Include="…"/&gt; items: global usings of the project.</param>
-internal sealed record FrameworkPins(IReadOnlyList<PackagePin> Packages, IReadOnlyList<string> DefineConstants, bool ImplicitUsings, IReadOnlyList<string> Usings);
+/// <param name="Properties">The evaluated MSBuild properties (source generators read some of them).</param>
+internal sealed record FrameworkPins(IReadOnlyList<PackagePin> Packages, IReadOnlyList<string> DefineConstants, bool ImplicitUsings, IReadOnlyList<string> Usings,
+    IReadOnlyDictionary<string, string> Properties);
 
 /// <summary>
 /// What a project says about its environment: target framework(s), the ASP.NET Core SDK, and per framework its
@@ -83,7 +85,7 @@ internal sealed record ProjectPins(string ProjectPath, IReadOnlyList<string> Tar
         var usings = evaluated.ItemsOf("Using")
             .Where(u => u.Attribute("Alias") is null && !string.Equals((string?)u.Attribute("Static"), "true", StringComparison.OrdinalIgnoreCase))
             .Select(u => (string?)u.Attribute("Include")).OfType<string>().ToList();
-        return new FrameworkPins(PackagePin.Merge(pins), defines, implicitUsings, usings);
+        return new FrameworkPins(PackagePin.Merge(pins), defines, implicitUsings, usings, evaluated.Properties);
     }
 
     /// <summary>The folders of the referenced projects, transitively (their types are the project's context).</summary>
