@@ -12,10 +12,12 @@ build:
 test:
 	dotnet test ApiTruth.sln -c $(CONFIG)
 
-# The main job: index the default package set into a local index, then show what it holds.
+# The main job: check an assistant-written snippet (data/assistant-snippet.cs, pins in its #:package lines)
+# against the exact versions it names, with history from a local index of those packages.
+# Exit 1 from `check` means "found problems", which is the point of the demo; only 2+ fails the target.
 run: build
 	$(APITRUTH) index --from data/packages.txt --index $(INDEX)
-	$(APITRUTH) versions Newtonsoft.Json --index $(INDEX)
+	$(APITRUTH) check data/assistant-snippet.cs --index $(INDEX); test $$? -le 1
 
 publish:
 	dotnet publish cli/ApiTruth.Cli.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/publish

@@ -25,7 +25,7 @@ internal static class IndexBench
         public void Finished(VersionResult result, int done, int total) { }
     }
 
-    public static async Task<string> RunAsync(BenchPaths paths, CancellationToken ct)
+    public static async Task<(string Report, string IndexPath)> RunAsync(BenchPaths paths, CancellationToken ct)
     {
         var requests = Packages.Select(PackageRequest.Parse).ToList();
         FrameworkRequest[] frameworks = [new("net8.0", false)];
@@ -72,7 +72,7 @@ internal static class IndexBench
             $"bytes per (API, version) pair: {(double)indexBytes / pairs:F2} (target <= 5)",
             $"naive one-row-per-pair layout, same facts: {naiveBytes:N0} bytes = {(double)naiveBytes / pairs:F1} bytes/pair; index is {(double)naiveBytes / indexBytes:F1}x smaller",
         };
-        return string.Join('\n', lines);
+        return (string.Join('\n', lines), indexPath);
     }
 
     /// <summary>The naive layout: one row per (API, package version) with the API's doc ID and facts as text.</summary>

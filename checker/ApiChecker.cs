@@ -71,6 +71,7 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
     }
 
     /// <summary>Checks parsed units against a resolved reference set (the in-process, warm path).</summary>
+    /// <param name="contextTrees">Files that are part of the compilation but not checked (a referenced project's sources, files unchanged since a git ref).</param>
     /// <param name="globalUsings">The project's global usings; null for the SDK's implicit ones.</param>
     public async Task<CheckReport> CheckAsync(IReadOnlyList<ParsedSnippet> parsed, ResolvedReferences references, bool aspNetCore, CancellationToken ct,
         IReadOnlyList<SyntaxTree>? contextTrees = null, IReadOnlyList<string>? globalUsings = null, IReadOnlyDictionary<string, string>? projectProperties = null)

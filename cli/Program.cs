@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ApiTruth.Cli.Commands;
+using ApiTruth.Indexer.Storage;
 
 namespace ApiTruth.Cli;
 
@@ -15,7 +16,27 @@ internal static class Program
             foreach (var error in parse.Errors) Console.Error.WriteLine($"apitruth: {error.Message}");
             return ExitCodes.Usage;
         }
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IndexNotFoundException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // An index that is missing, corrupt, or written by another ApiTruth is bad input, not a crash.
+            Console.Error.WriteLine($"apitruth: the index cannot be read: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("apitruth: interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"apitruth: internal error ({e.GetType().Name}): {e.Message}");
+            Console.Error.WriteLine(e.StackTrace);
+            return ExitCodes.InternalError;
+        }
     }
 
     internal static RootCommand BuildRoot()
@@ -27,6 +48,7 @@ internal static class Program
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(FindCommand.Create());
+        root.Subcommands.Add(HookCommand.Create());
         return root;
     }
 }

@@ -37,7 +37,7 @@ internal static class CheckCommand
             Description = "A package pin, Id@Version (repeatable); Id alone means the newest stable version",
             AllowMultipleArgumentsPerToken = false,
         };
-        var project = new Option<string?>("--project") { Description = "A .csproj (or its folder) whose pins and framework to use" };
+        var project = new Option<string?>("--project") { Description = "A .csproj, .sln, .slnx or folder: without input files, check its projects (and docs); with them, use its pins" };
         var format = new Option<string>("--format") { Description = "text, json, sarif or msbuild", DefaultValueFactory = _ => "text" };
         var index = CommonOptions.Index();
         var noColor = new Option<bool>("--no-color") { Description = "Never color the text output" };
@@ -50,6 +50,8 @@ internal static class CheckCommand
         command.Options.Add(format);
         command.Options.Add(index);
         command.Options.Add(noColor);
+        var projectMode = new ProjectMode();
+        projectMode.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -59,13 +61,21 @@ internal static class CheckCommand
                 var chosenFormat = (parse.GetValue(format) ?? "text").ToLowerInvariant();
                 if (!Formats.Contains(chosenFormat))
                     throw new InputException($"unknown format '{chosenFormat}' (use {string.Join(", ", Formats)})");
+                if (parse.GetValue(project) is { } whole && parse.GetValue(inputs) is not { Length: > 0 })
+                {
+                    using var projectFeed = services.Resolver is null ? PackageFeed.FromConfiguration() : null;
+                    var projectResolver = services.Resolver ?? new FeedReferenceResolver(projectFeed!);
+                    return await projectMode.RunAsync(parse, whole, chosenFormat, parse.GetValue(framework), parse.GetValue(index),
+                        new ApiChecker(projectResolver, (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index))), projectResolver,
+                        output, error, !parse.GetValue(noColor) && IsTerminal(output), ct);
+                }
                 var projectPins = parse.GetValue(project) is { } projectPath ? ProjectPins.Load(projectPath) : null;
                 var paths = parse.GetValue(inputs) is { Length: > 0 } given ? given
                     : projectPins is not null ? [projectPins.Folder]
                     : throw new InputException("name a file, a folder, or - for standard input (or give --project)");
                 var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
                 var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
-                var checkerIndex = services.OpenIndex?.Invoke(parse.GetValue(index));
+                var checkerIndex = (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index));
                 PackageFeed? feed = null;
                 try
                 {
@@ -94,7 +104,11 @@ internal static class CheckCommand
         return command;
     }
 
-    private static void Write(TextWriter output, string format, IReadOnlyList<CheckReport> reports, IReadOnlyList<SnippetSource> sources, bool color)
+    /// <summary>Writes reports in the chosen format; shared by snippet and project mode. MSBuild output stays the caller's.</summary>
+    /// <param name="sarifRoot">The folder SARIF locations are relative to.</param>
+    /// <param name="asWarnings">Report findings as warnings (the hook's ApiTruthSeverity=warning).</param>
+    internal static void Write(TextWriter output, string format, IReadOnlyList<CheckReport> reports, IReadOnlyList<SnippetSource> sources, bool color,
+        string? sarifRoot = null, bool asWarnings = false)
     {
         switch (format)
         {
@@ -109,8 +123,9 @@ internal static class CheckCommand
                 {
                     using var buffer = new MemoryStream();
                     var version = typeof(CheckCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-                    SarifReport.Write(buffer, reports, version, Environment.CurrentDirectory);
-                    output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+                    var root = sarifRoot ?? Environment.CurrentDirectory;
+                    SarifReport.Write(buffer, reports, version, root);
+                    output.WriteLine(SarifFingerprints.Add(Encoding.UTF8.GetString(buffer.ToArray()), root, asWarnings));
                     break;
                 }
             case "msbuild":
@@ -119,6 +134,25 @@ internal static class CheckCommand
             default:
                 new TextReport(output, color).Write(reports, sources);
                 break;
+        }
+    }
+
+    /// <summary>The index at --index / $APITRUTH_INDEX / the data folder, when one exists: without it explanations are absent, not wrong.</summary>
+    private static ICheckerIndex? OpenDefaultIndex(string? path)
+    {
+        var resolved = ApiTruth.Indexer.Storage.IndexLocation.Resolve(path);
+        if (!File.Exists(resolved))
+        {
+            if (path is not null) throw new InputException($"--index: no index at {resolved}");
+            return null;
+        }
+        try
+        {
+            return ApiTruth.Checker.Knowledge.IndexKnowledge.Open(resolved);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(e.Message);
         }
     }
 

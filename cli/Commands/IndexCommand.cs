@@ -78,7 +78,7 @@ internal static class IndexCommand
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("apitruth: interrupted; every version stored so far is complete, re-run to resume.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         writer.Checkpoint();
         PrintSummary(summary, path);

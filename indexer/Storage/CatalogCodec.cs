@@ -84,7 +84,7 @@ internal static class CatalogCodec
     public static void Scan(ReadOnlySpan<byte> data, DocIdFilter? filter, List<(int Index, ApiRecord Api)> found)
     {
         var position = 0;
-        if (data.Length == 0 || data[position++] != FormatVersion) throw new InvalidDataException("Unknown catalog segment format.");
+        if (data.Length == 0 || data[position++] != FormatVersion) throw new InvalidDataException($"catalog segment format {(data.Length == 0 ? "(empty)" : data[0].ToString(System.Globalization.CultureInfo.InvariantCulture))} is not the format {FormatVersion} this ApiTruth reads; rebuild the index with 'apitruth index --force'.");
         var count = (int)VarInt.Read(data, ref position);
         var docIdBytes = new byte[256];
         var length = 0;

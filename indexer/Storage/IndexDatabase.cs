@@ -29,7 +29,9 @@ internal static class IndexDatabase
             }
             else
             {
-                var version = connection.ExecuteScalar<long>("PRAGMA user_version");
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA user_version";
+                var version = (long)command.ExecuteScalar()!;
                 if (version > Schema.Migrations.Count)
                     throw new InvalidDataException($"The index {path} has schema version {version}, newer than this ApiTruth ({Schema.Migrations.Count}).");
             }

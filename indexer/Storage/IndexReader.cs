@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace ApiTruth.Indexer.Storage;
@@ -40,17 +39,15 @@ internal sealed class IndexReader : IDisposable
     public IReadOnlyList<StoredPackage> GetPackages()
     {
         lock (_gate)
-            return _connection.Query<(long Id, string Name, string Kind)>("SELECT id, name, kind FROM package ORDER BY name")
-                .Select(ToPackage).ToList();
+            return Rows("SELECT id, name, kind FROM package ORDER BY name", null, r => ToPackage((r.GetInt64(0), r.GetString(1), r.GetString(2))));
     }
 
     public StoredPackage? FindPackage(string name)
     {
         lock (_gate)
         {
-            var row = _connection.QuerySingleOrDefault<(long Id, string Name, string Kind)?>(
-                "SELECT id, name, kind FROM package WHERE name = @name", new { name });
-            return row is { } r ? ToPackage(r) : null;
+            return Rows("SELECT id, name, kind FROM package WHERE name = $p", name, r => ToPackage((r.GetInt64(0), r.GetString(1), r.GetString(2))))
+                .FirstOrDefault();
         }
     }
 
@@ -60,11 +57,9 @@ internal sealed class IndexReader : IDisposable
         List<StoredVersion> versions;
         lock (_gate)
         {
-            versions = _connection.Query<(long Id, string Version, string Status, string? Reason, string? Source, long ApiCount, string IndexedAt)>(
-                    "SELECT id, version, status, reason, source, api_count, indexed_at FROM package_version WHERE package_id = @id",
-                    new { id = package.Id })
-                .Select(r => new StoredVersion(r.Id, r.Version, r.Status, r.Reason, r.Source, (int)r.ApiCount, r.IndexedAt))
-                .ToList();
+            versions = Rows("SELECT id, version, status, reason, source, api_count, indexed_at FROM package_version WHERE package_id = $p",
+                package.Id,
+                r => new StoredVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), (int)r.GetInt64(5), r.GetString(6)));
         }
         var comparer = VersionOrder.Comparer(package.Kind);
         versions.Sort((a, b) => comparer.Compare(a.Version, b.Version));
@@ -75,22 +70,18 @@ internal sealed class IndexReader : IDisposable
     {
         lock (_gate)
         {
-            return _connection.Query<(long Id, long VersionId, string Path, string Kind, string Framework, long IsPlaceholder, string Assemblies, long? ApiSetId, string? Problems, string? Notes)>(
-                    "SELECT id, version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems, notes FROM asset_group WHERE version_id = @versionId ORDER BY path",
-                    new { versionId })
-                .Select(r => new StoredAssetGroup(r.Id, r.VersionId, r.Path, r.Kind, r.Framework, r.IsPlaceholder != 0,
-                    r.Assemblies.Length == 0 ? [] : r.Assemblies.Split('|'), r.ApiSetId, r.Problems, r.Notes))
-                .ToList();
+            return Rows("SELECT id, version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems, notes FROM asset_group WHERE version_id = $p ORDER BY path",
+                versionId,
+                r => new StoredAssetGroup(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5) != 0,
+                    r.GetString(6) is { Length: > 0 } assemblies ? assemblies.Split('|') : [], r.IsDBNull(7) ? null : r.GetInt64(7), Text(r, 8), Text(r, 9)));
         }
     }
 
     public IReadOnlyList<StoredDependency> GetDependencies(long versionId)
     {
         lock (_gate)
-            return _connection.Query<(string Framework, string Package, string Range)>(
-                    "SELECT framework, package, range FROM dependency WHERE version_id = @versionId", new { versionId })
-                .Select(r => new StoredDependency(r.Framework, r.Package, r.Range))
-                .ToList();
+            return Rows("SELECT framework, package, range FROM dependency WHERE version_id = $p", versionId,
+                r => new StoredDependency(r.GetString(0), r.GetString(1), r.GetString(2)));
     }
 
     /// <summary>The sorted variant ids of an API set.</summary>
@@ -98,7 +89,7 @@ internal sealed class IndexReader : IDisposable
     {
         (byte[] Blob, long Count) row;
         lock (_gate)
-            row = _connection.QuerySingle<(byte[], long)>("SELECT ids, count FROM api_set WHERE id = @id", new { id });
+            row = Rows("SELECT ids, count FROM api_set WHERE id = $p", id, r => ((byte[])r.GetValue(0), r.GetInt64(1))).Single();
         return ApiSetCodec.Decode(row.Blob, (int)row.Count);
     });
 
@@ -107,8 +98,8 @@ internal sealed class IndexReader : IDisposable
     {
         List<(long First, byte[] Data)> segments;
         lock (_gate)
-            segments = _connection.Query<(long, byte[])>(
-                "SELECT first_variant, data FROM catalog_segment WHERE package_id = @id ORDER BY first_variant", new { id }).ToList();
+            segments = Rows("SELECT first_variant, data FROM catalog_segment WHERE package_id = $p ORDER BY first_variant", id,
+                r => (r.GetInt64(0), (byte[])r.GetValue(1)));
         return PackageCatalog.FromSegments(segments.Select(s => ((int)s.First, CatalogCodec.Decode(s.Data))));
     });
 
@@ -117,11 +108,26 @@ internal sealed class IndexReader : IDisposable
     {
         byte[]? data;
         lock (_gate)
-            data = _connection.QuerySingleOrDefault<byte[]?>("SELECT data FROM package_names WHERE package_id = @id", new { id });
+            data = Rows("SELECT data FROM package_names WHERE package_id = $p", id, r => (byte[])r.GetValue(0)).FirstOrDefault();
         return data is null ? [] : Encoding.UTF8.GetString(Compression.Decompress(data)).Split('\n');
     });
 
     public void Dispose() => _connection.Dispose();
+
+    // Plain ADO.NET rather than Dapper on the read side: Dapper emits a mapper per query shape at first use, which
+    // costs tens of milliseconds in a short-lived CLI process, more than the queries themselves. Callers hold _gate.
+    private List<T> Rows<T>(string sql, object? parameter, Func<SqliteDataReader, T> map)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        if (parameter is not null) command.Parameters.AddWithValue("$p", parameter);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static StoredPackage ToPackage((long Id, string Name, string Kind) row) =>
         new(row.Id, row.Name, row.Kind == "framework" ? PackageKind.Framework : PackageKind.Package);

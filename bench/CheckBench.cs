@@ -1,0 +1,76 @@
+using ApiTruth.Checker;
+using ApiTruth.Checker.Binding;
+using ApiTruth.Checker.Input;
+using ApiTruth.Checker.Knowledge;
+using ApiTruth.Indexer.Feeds;
+
+namespace ApiTruth.Bench;
+
+/// <summary>
+/// Issue 4's benchmark: one 50-line snippet. Baseline, in the same run: a scratch project with the pinned packages
+/// and `dotnet build` (warm package cache), which is how one learns the same thing without ApiTruth. Then the
+/// published CLI, cold process (warm index and package cache), and the in-process checker, warm, same pins.
+/// </summary>
+internal static class CheckBench
+{
+    private static readonly (string Id, string Version)[] Pins = [("Newtonsoft.Json", "13.0.3"), ("Serilog", "4.3.0"), ("Serilog.Sinks.Console", "6.0.0")];
+    private const string Framework = "net8.0";
+
+    public static async Task<string> RunAsync(BenchPaths paths, string indexPath, string cli, CancellationToken ct)
+    {
+        var snippet = Path.GetFullPath(Path.Combine("data", "snippets", "orders-50.cs"));
+        var baselineWarmup = ScratchBuild(paths.File("scratch-warmup"), snippet);
+        var baseline = ScratchBuild(paths.File("scratch"), snippet);
+
+        string[] arguments = ["check", snippet, "--framework", Framework, .. Pins.SelectMany(p => new[] { "--package", $"{p.Id}@{p.Version}" }), "--format", "json", "--index", indexPath];
+        Measure.CommandMedian(1, cli, arguments);
+        var cold = Measure.CommandMedian(5, cli, arguments);
+
+        using var feed = PackageFeed.FromConfiguration();
+        var checker = new ApiChecker(new FeedReferenceResolver(feed), IndexKnowledge.Open(indexPath));
+        var sources = await InputReader.ReadFileAsync(snippet, ct);
+        var request = new CheckRequest(sources, Framework, Pins.Select(p => new PackagePin(p.Id, p.Version, PinOrigin.CommandLine)).ToList());
+        var findings = 0;
+        for (var i = 0; i < 3; i++) findings = (await checker.CheckAsync(request, ct)).Sum(r => r.Findings.Count);
+        var samples = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await checker.CheckAsync(request, ct);
+            samples.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var warm = Measure.Median(samples);
+        return string.Join('\n',
+            "## check (issue 4)",
+            $"snippet: data/snippets/orders-50.cs (50 lines, {findings} API references), {Framework}, {string.Join(", ", Pins.Select(p => $"{p.Id} {p.Version}"))}",
+            $"baseline, scratch project + dotnet build (warm package cache): {baseline.WallMs / 1000:F2} s (warm-up build {baselineWarmup.WallMs / 1000:F2} s), exit {baseline.ExitCode}",
+            $"published CLI, cold process, warm index and cache: median {cold.MedianMs:F0} ms = {baseline.WallMs / cold.MedianMs:F1}x faster than the baseline (target <= 1 s, >= 10x); peak memory {cold.PeakKb / 1024.0:F0} MB (target <= 400 MB)",
+            $"in-process, warm, same pins: median {warm:F1} ms (target <= 30 ms)");
+    }
+
+    private static Measure.CommandRun ScratchBuild(string folder, string snippet)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        var references = string.Join('\n', Pins.Select(p => $"    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />"));
+        File.WriteAllText(Path.Combine(folder, "Scratch.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>{Framework}</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """);
+        // Keep the repository's Directory.*.props out of the scratch build.
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), "<Project />");
+        File.Copy(snippet, Path.Combine(folder, "Program.cs"));
+        return Measure.Command("dotnet", ["build", "-nologo", "-v", "q"], folder);
+    }
+}

@@ -1,0 +1,165 @@
+using ApiTruth.Checker.Binding;
+using ApiTruth.Checker.Findings;
+using ApiTruth.Checker.Input;
+using Microsoft.CodeAnalysis;
+
+namespace ApiTruth.Checker.Project;
+
+/// <summary>What <c>check --project</c> should do.</summary>
+/// <param name="Target">A .csproj, .sln, .slnx or folder.</param>
+/// <param name="Framework">Check only this framework (the MSBuild hook passes the inner build's), else each of the project's.</param>
+/// <param name="Upgrades">Pins that replace the project's (the upgrade preview).</param>
+/// <param name="Docs">Check Markdown C# fences; null: yes for a folder or solution, no for one project.</param>
+/// <param name="DocsRoot">Where to look for Markdown (default: the target's folder); each doc goes to its nearest project.</param>
+/// <param name="OnlyFiles">When set, only these files are checked (the rest of each project still compiles alongside).</param>
+/// <param name="Cache">Earlier results; null to always check.</param>
+/// <param name="IndexState">What identifies the API index's content (part of the cache key).</param>
+internal sealed record ProjectCheckRequest(
+    string Target,
+    string? Framework = null,
+    IReadOnlyList<PackagePin>? Upgrades = null,
+    bool? Docs = null,
+    string? DocsRoot = null,
+    IReadOnlySet<string>? OnlyFiles = null,
+    ProjectCheckCache? Cache = null,
+    string IndexState = "");
+
+/// <summary>One project checked against one framework.</summary>
+internal sealed record ProjectReport(string Project, CheckReport Report, bool FromCache);
+
+/// <summary>Everything a project check found, and what could not be checked.</summary>
+internal sealed record ProjectCheckResult(IReadOnlyList<ProjectReport> Reports, IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<SnippetSource> Sources)
+{
+    public bool HasProblems => Reports.Any(r => r.Report.HasProblems);
+}
+
+/// <summary>
+/// Checks whole projects: each project's compiled files and its docs' C# fences against that project's own pins and
+/// frameworks, with the sources of the projects it references in the same compilation. A file or project that
+/// cannot be read is reported and the rest is still checked.
+/// </summary>
+internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolver)
+{
+    public async Task<ProjectCheckResult> RunAsync(ProjectCheckRequest request, CancellationToken ct)
+    {
+        var set = ProjectSet.Discover(request.Target);
+        var problems = new List<ProjectProblem>(set.Problems);
+        var docsByProject = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (request.Docs ?? set.IsMany)
+        {
+            var docsRoot = Path.GetFullPath(request.DocsRoot ?? set.Root);
+            var candidates = ProjectSet.ProjectsUnder(docsRoot).Union(set.Projects.Select(p => p.Path), StringComparer.Ordinal).ToList();
+            foreach (var (doc, project) in ProjectSet.AssignDocs(docsRoot, candidates, ProjectSet.MarkdownUnder(docsRoot, recursive: true)))
+            {
+                if (!docsByProject.TryGetValue(project, out var list)) docsByProject[project] = list = [];
+                list.Add(doc);
+            }
+        }
+
+        var reports = new List<ProjectReport>();
+        var allSources = new List<SnippetSource>();
+        foreach (var project in set.Projects)
+        {
+            ct.ThrowIfCancellationRequested();
+            var checkedSources = new List<SnippetSource>();
+            var companionTexts = new List<SnippetSource>();
+            foreach (var file in project.CompileFiles)
+            {
+                var read = await TryReadAsync(file, problems, ct);
+                if (request.OnlyFiles is null || request.OnlyFiles.Contains(file)) checkedSources.AddRange(read);
+                else companionTexts.AddRange(read);
+            }
+            foreach (var doc in docsByProject.GetValueOrDefault(project.Path) ?? [])
+            {
+                if (request.OnlyFiles is null || request.OnlyFiles.Contains(doc))
+                    checkedSources.AddRange(await TryReadAsync(doc, problems, ct));
+            }
+            if (checkedSources.Count == 0) continue;
+            var referenced = set.ReferencedProjects(project, problems);
+            foreach (var file in referenced.SelectMany(r => r.CompileFiles))
+                companionTexts.AddRange(await TryReadAsync(file, problems, ct));
+            allSources.AddRange(checkedSources);
+
+            var pins = Pins(project, referenced, request.Upgrades ?? []);
+            var frameworks = request.Framework is not null ? [request.Framework]
+                : project.Pins.TargetFrameworks.Count > 0 ? project.Pins.TargetFrameworks
+                : [ApiChecker.DefaultFramework];
+            foreach (var framework in frameworks)
+            {
+                try
+                {
+                    reports.Add(await CheckOneAsync(project, framework, pins, checkedSources, companionTexts, request, ct));
+                }
+                catch (InputException e)
+                {
+                    problems.Add(new ProjectProblem(project.Path, e.Message));
+                }
+            }
+        }
+        return new ProjectCheckResult(reports, problems, allSources);
+    }
+
+    private async Task<ProjectReport> CheckOneAsync(MsBuildProject project, string framework, IReadOnlyList<PackagePin> pins,
+        List<SnippetSource> sources, List<SnippetSource> companions, ProjectCheckRequest request, CancellationToken ct)
+    {
+        bool aspNetCore = project.Pins.IsAspNetCore;
+        string? key = null;
+        if (request.Cache is not null)
+        {
+            key = ProjectCheckCache.Key(
+                new[] { framework, aspNetCore.ToString(), request.IndexState }
+                    .Concat(pins.Select(p => p.ToString().ToLowerInvariant()))
+                    .Concat(sources.Select(s => $"{s.Path}:{s.FirstLine}:{s.Indent}\n{s.Text}"))
+                    .Append("--companions--")
+                    .Concat(companions.Select(s => $"{s.Path}\n{s.Text}")));
+            if (await request.Cache.TryGetAsync(key, ct) is { } cached)
+                return new ProjectReport(project.Path, cached, FromCache: true);
+        }
+
+        // The project's own preprocessor symbols for this framework (FEATURE_SPAN, NET8_0_OR_GREATER …).
+        var symbols = project.Pins.For(framework).DefineConstants;
+        var parsed = sources.Select(s => ParsedSnippet.Parse(s, symbols)).ToList();
+        var companionTrees = companions.Select(s => ParsedSnippet.Parse(s, symbols).Tree).ToList();
+        // A fence that names its own packages (#:package) is checked against those, on top of the project's pins.
+        var own = parsed.Where(p => p.Directives.Packages.Count == 0).ToList();
+        var references = await resolver.ResolveAsync(framework, pins, aspNetCore, ct);
+        var report = await checker.CheckAsync(own, references, aspNetCore, ct, companionTrees);
+        foreach (var fence in parsed.Where(p => p.Directives.Packages.Count > 0))
+        {
+            var fencePins = PackagePin.Merge(fence.Directives.Packages.Concat(pins));
+            var fenceReport = await checker.CheckAsync([fence], await resolver.ResolveAsync(framework, fencePins, aspNetCore, ct), aspNetCore, ct, companionTrees);
+            report = report with
+            {
+                Findings = [.. report.Findings, .. fenceReport.Findings],
+                SyntaxErrors = [.. report.SyntaxErrors, .. fenceReport.SyntaxErrors],
+                Notes = [.. report.Notes, .. fenceReport.Notes],
+            };
+        }
+        if (request.Cache is not null && key is not null) await request.Cache.PutAsync(key, report, ct);
+        return new ProjectReport(project.Path, report, FromCache: false);
+    }
+
+    // The project's own pins win; a referenced project's packages flow to it, as PackageReference does through
+    // ProjectReference. An upgrade replaces a pin; the restored transitive versions are then dropped, as a new
+    // restore would choose them again.
+    private static IReadOnlyList<PackagePin> Pins(MsBuildProject project, IReadOnlyList<MsBuildProject> referenced, IReadOnlyList<PackagePin> upgrades)
+    {
+        var inherited = referenced.SelectMany(r => r.Pins.Packages).Select(p => p with { Origin = PinOrigin.Project });
+        var all = upgrades.Concat(project.Pins.Packages).Concat(inherited);
+        if (upgrades.Count > 0) all = all.Where(p => !p.IsTransitive);
+        return PackagePin.Merge(all);
+    }
+
+    private static async Task<IReadOnlyList<SnippetSource>> TryReadAsync(string file, List<ProjectProblem> problems, CancellationToken ct)
+    {
+        try
+        {
+            return await InputReader.ReadFileAsync(file, ct);
+        }
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
+        {
+            if (!problems.Any(p => p.Path == file)) problems.Add(new ProjectProblem(file, e.Message));
+            return [];
+        }
+    }
+}

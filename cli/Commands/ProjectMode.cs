@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Text;
+using ApiTruth.Checker;
+using ApiTruth.Checker.Findings;
+using ApiTruth.Checker.Input;
+using ApiTruth.Checker.Output;
+using ApiTruth.Checker.Project;
+
+namespace ApiTruth.Cli.Commands;
+
+/// <summary>
+/// The options of <c>check --project</c> without input files: whole projects, solutions and folders, their docs,
+/// the cache, <c>--changed-since</c>, the upgrade preview, and the severity the MSBuild hook asks for.
+/// </summary>
+internal sealed class ProjectMode
+{
+    private readonly Option<bool> _docs = new("--docs") { Description = "Also check C# fences in Markdown files (default with a folder or solution)" };
+    private readonly Option<bool> _noDocs = new("--no-docs") { Description = "Do not check Markdown files" };
+    private readonly Option<string?> _docsRoot = new("--docs-root") { Description = "Where to look for Markdown files (default: the project's or solution's folder)" };
+    private readonly Option<string?> _changedSince = new("--changed-since") { Description = "Check only files changed since this git revision" };
+    private readonly Option<string[]> _upgrade = new("--upgrade") { Description = "Preview an upgrade: Id@Version (repeatable); lists the calls it would break", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string> _severity = new("--severity") { Description = "error or warning: how msbuild/sarif output reports problems", DefaultValueFactory = _ => "error" };
+    private readonly Option<bool> _noCache = new("--no-cache") { Description = "Check everything again instead of reusing unchanged results" };
+    private readonly Option<string?> _cacheDir = new("--cache-dir") { Description = "Where results are cached (default: $APITRUTH_CACHE, else the user's data folder)" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _docs, _noDocs, _docsRoot, _changedSince, _upgrade, _severity, _noCache, _cacheDir })
+            command.Options.Add(option);
+    }
+
+    public async Task<int> RunAsync(ParseResult parse, string target, string format, string? framework, string? indexPath, ApiChecker checker,
+        Checker.Binding.IReferenceResolver resolver, TextWriter output, TextWriter error, bool color, CancellationToken ct)
+    {
+        var severity = (parse.GetValue(_severity) ?? "error").ToLowerInvariant();
+        if (severity is not ("error" or "warning")) throw new InputException($"--severity '{severity}': use error or warning");
+        bool? docs = parse.GetValue(_noDocs) ? false : parse.GetValue(_docs) ? true : null;
+        var targetFolder = Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
+        var onlyFiles = parse.GetValue(_changedSince) is { } revision ? await GitChanges.SinceAsync(targetFolder, revision, ct) : null;
+        var cache = parse.GetValue(_noCache) ? null : new ProjectCheckCache(parse.GetValue(_cacheDir) ?? ProjectCheckCache.DefaultFolder);
+        var upgrades = (parse.GetValue(_upgrade) ?? []).Select(CheckCommand.ParsePin).ToList();
+        if (upgrades.Any(u => u.Version is null)) throw new InputException("--upgrade needs Id@Version");
+        var request = new ProjectCheckRequest(target, framework, null, docs, parse.GetValue(_docsRoot), onlyFiles, cache, IndexState(indexPath));
+        var run = new ProjectCheck(checker, resolver);
+        var result = await run.RunAsync(request, ct);
+        if (upgrades.Count > 0)
+        {
+            var upgraded = await run.RunAsync(request with { Upgrades = upgrades }, ct);
+            UpgradePreview.Write(output, result, upgraded, upgrades);
+            WriteProblems(error, format: "text", severity, result.Problems.Concat(upgraded.Problems).DistinctBy(p => p.Path).ToList());
+            return upgraded.Problems.Count > 0 ? ExitCodes.Usage : UpgradePreview.Breaks(result, upgraded).Any() ? 1 : 0;
+        }
+        var reports = result.Reports.Select(r => r.Report).ToList();
+        if (format == "msbuild")
+            WriteMsBuild(output, result, severity == "warning");
+        else
+            CheckCommand.Write(output, format, reports, result.Sources, color, Path.GetFullPath(parse.GetValue(_docsRoot) ?? targetFolder), severity == "warning");
+        WriteProblems(format == "msbuild" ? output : error, format, severity, result.Problems);
+        return result.Problems.Count > 0 ? ExitCodes.Usage : result.HasProblems ? 1 : 0;
+    }
+
+    // The index's identity for the cache: its path, size and time (no index: the reference assemblies alone decide).
+    private static string IndexState(string? indexPath)
+    {
+        var path = indexPath ?? Environment.GetEnvironmentVariable("APITRUTH_INDEX");
+        if (path is null || !File.Exists(path)) return "no-index";
+        var info = new FileInfo(path);
+        return $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+    }
+
+    // Like MsBuildReport, but the hook may ask for warnings, and several projects are told apart by their framework.
+    private static void WriteMsBuild(TextWriter output, ProjectCheckResult result, bool asWarnings)
+    {
+        foreach (var (project, report, _) in result.Reports)
+        {
+            string suffix = $" [{Path.GetFileNameWithoutExtension(project)} {report.Framework}]";
+            foreach (var s in report.SyntaxErrors)
+                output.WriteLine($"{s.Path}({s.Line},{s.Column}): warning {DiagnosticCodes.SyntaxError}: syntax error {s.Code}: {s.Message}{suffix}");
+            foreach (var f in report.Findings.Where(DiagnosticCodes.IsReported))
+            {
+                var level = DiagnosticCodes.IsError(f) && !asWarnings ? "error" : "warning";
+                output.WriteLine($"{f.Path}({f.Line},{f.Column}): {level} {DiagnosticCodes.CodeOf(f)}: {DiagnosticCodes.OneLine(f)}{suffix}");
+            }
+        }
+    }
+
+    private static void WriteProblems(TextWriter writer, string format, string severity, IReadOnlyList<ProjectProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            var message = problem.Message.StartsWith(problem.Path + ": ", StringComparison.Ordinal) ? problem.Message[(problem.Path.Length + 2)..] : problem.Message;
+            writer.WriteLine(format == "msbuild"
+                ? $"{problem.Path}: {severity} {ProjectDiagnostics.NotChecked}: not checked: {message}"
+                : $"apitruth: {problem.Path}: not checked: {message}");
+        }
+    }
+}
+
+/// <summary>Diagnostic IDs of project mode that the checker's own list does not have.</summary>
+internal static class ProjectDiagnostics
+{
+    /// <summary>A file or project that could not be read or evaluated, so it was not checked.</summary>
+    public const string NotChecked = "APITRUTH000";
+}
