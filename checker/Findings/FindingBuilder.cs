@@ -45,7 +45,7 @@ internal sealed class FindingBuilder(ICheckerIndex? index)
         var suggestions = verdict.IsProblem() ? SuggestionFinder.For(j with { Verdict = verdict }, bound) : [];
         return new Finding(bound.Snippet.Source.Path, line, column, Math.Max(1, j.Location.SourceSpan.Length), j.Name, j.Kind,
             verdict, evidence, symbol is null ? null : SymbolWords.DocId(symbol),
-            owner?.Id, owner?.Version, obsolete, message, history, suggestions);
+            owner?.Id, owner?.Version, obsolete, message, history.Distinct(StringComparer.Ordinal).ToList(), suggestions);
     }
 
     private async Task<(Verdict, Evidence, string?)> ExplainAsync(BoundSnippet bound, Judgement j, AssemblyOwner? owner, List<string> history, CancellationToken ct)
