@@ -61,7 +61,6 @@ internal static class SnippetBinder
                 if (name.Parent is QualifiedNameSyntax q && q.Right == name) continue; // Ns.Type: explicitly qualified
                 if (!tried.Add("T:" + name.Identifier.ValueText + "`" + SyntaxNames.Arity(name))) continue;
                 var namespaces = TypeNamespaces(context, name, imported);
-                trace?.Invoke($"  type {name.Identifier.ValueText}: {clock.ElapsedMilliseconds} ms");
                 if (namespaces.Count == 1) wanted.Add(namespaces[0]);
                 else if (namespaces.Count > 1) undecided.Add((name.Identifier.ValueText, namespaces));
             }
