@@ -22,12 +22,39 @@ internal static class Program
             e.Cancel = true;
             cts.Cancel();
         };
-        var (indexReport, indexPath) = await IndexBench.RunAsync(paths, cts.Token);
-        Console.WriteLine(indexReport);
-        Console.WriteLine();
-        Console.WriteLine(HistoryBench.Run(indexPath, cli));
-        Console.WriteLine();
-        Console.WriteLine(await CheckBench.RunAsync(paths, indexPath, cli, cts.Token));
+        // --only history|check reuses the index a previous full run left, so one figure can be re-measured quickly.
+        var onlyIndex = Array.IndexOf(args, "--only");
+        var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
+        if (only is not null and not ("index" or "history" or "check"))
+        {
+            Console.Error.WriteLine($"bench: unknown --only '{only}'; use index, history or check");
+            return 2;
+        }
+        string indexPath;
+        if (only is null or "index")
+        {
+            (var indexReport, indexPath) = await IndexBench.RunAsync(paths, cts.Token);
+            Console.WriteLine(indexReport);
+            Console.WriteLine();
+        }
+        else
+        {
+            indexPath = paths.File("bench.db");
+            if (!File.Exists(indexPath))
+            {
+                Console.Error.WriteLine($"bench: --only {only} needs the index a full run leaves at {indexPath}; run make bench once");
+                return 2;
+            }
+        }
+        if (only is null or "history")
+        {
+            Console.WriteLine(HistoryBench.Run(indexPath, cli));
+            Console.WriteLine();
+        }
+        if (only is null or "check")
+        {
+            Console.WriteLine(await CheckBench.RunAsync(paths, indexPath, cli, cts.Token));
+        }
         return 0;
     }
 }
