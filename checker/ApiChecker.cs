@@ -102,7 +102,7 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
             var judgements = new ReferenceWalker(bound).Walk();
             trace?.Invoke($"judge: {judgements.Count} references, {clock.ElapsedMilliseconds} ms");
             clock.Restart();
-            findings.AddRange(await _findings.BuildAsync(bound, judgements, ct));
+            findings.AddRange(await _findings.BuildAsync(bound, judgements, notes, ct));
             trace?.Invoke($"explain: {clock.ElapsedMilliseconds} ms");
         }
         notes.AddRange(references.Packages.Where(p => p.Note is not null).Select(p => $"{p.Id} {p.Version}: {p.Note}"));

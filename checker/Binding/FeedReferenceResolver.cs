@@ -32,7 +32,9 @@ internal sealed class FeedReferenceResolver(PackageFeed feed, ReferenceSetBuilde
             }
             var newest = await NewestStableAsync(pin.Id, ct);
             identities.Add(new PackageIdentity(pin.Id, newest));
-            chosen[pin.Id] = "newest stable served version (no version was given)";
+            chosen[pin.Id] = feed.IsOffline
+                ? "newest stable version in the packages folder (offline; no version was given)"
+                : "newest stable served version (no version was given)";
         }
         ReferenceSet set;
         try
@@ -41,8 +43,10 @@ internal sealed class FeedReferenceResolver(PackageFeed feed, ReferenceSetBuilde
         }
         catch (PackageUnavailableException e)
         {
-            throw new InputException(e.Reason == UnavailableReason.NotServed
-                ? $"{e.PackageDisplay} is not served by the configured package sources"
+            throw new InputException(
+                feed.IsOffline && e.Reason is UnavailableReason.NotServed or UnavailableReason.Offline
+                    ? $"{e.PackageDisplay} is not in the global packages folder, and offline (--offline) nothing is downloaded"
+                : e.Reason == UnavailableReason.NotServed ? $"{e.PackageDisplay} is not served by the configured package sources"
                 : e.Message);
         }
         catch (NotSupportedException e)
@@ -87,7 +91,10 @@ internal sealed class FeedReferenceResolver(PackageFeed feed, ReferenceSetBuilde
         {
             throw new InputException(e.Message);
         }
-        if (versions.Count == 0) throw new InputException($"unknown package '{id}': no configured package source serves it");
+        if (versions.Count == 0)
+            throw new InputException(feed.IsOffline
+                ? $"'{id}' is not in the global packages folder, and offline nothing is downloaded"
+                : $"unknown package '{id}': no configured package source serves it");
         return versions.Where(v => !v.IsPrerelease).DefaultIfEmpty(versions[^1]).Max()!;
     }
 }

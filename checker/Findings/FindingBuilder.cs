@@ -1,5 +1,8 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ApiTruth.Checker.Binding;
+using ApiTruth.Checker.Knowledge;
+using ApiTruth.Indexer.Model;
 
 namespace ApiTruth.Checker.Findings;
 
@@ -10,15 +13,33 @@ namespace ApiTruth.Checker.Findings;
 /// </summary>
 internal sealed class FindingBuilder(ICheckerIndex? index)
 {
-    public async Task<IReadOnlyList<Finding>> BuildAsync(BoundSnippet bound, IReadOnlyList<Judgement> judgements, CancellationToken ct)
+    /// <param name="notes">Receives what the index could not be prepared with (offline, not served).</param>
+    public async Task<IReadOnlyList<Finding>> BuildAsync(BoundSnippet bound, IReadOnlyList<Judgement> judgements, List<string> notes, CancellationToken ct)
     {
+        var scope = KnowledgeScope.Empty;
+        if (index is not null && judgements.Any(NeedsIndex))
+        {
+            var references = bound.References.References;
+            var needs = new KnowledgeNeeds(
+                references.Framework,
+                references.Assemblies.Any(a => a.Owner is { IsFramework: true, Id: "Microsoft.AspNetCore.App" }),
+                references.Packages.Where(p => !p.IsTransitive).Select(p => (p.Id, p.Version)).ToList(),
+                TypeLookups: judgements.Any(j => j.Verdict != Verdict.Exists && j.Target == LookupTarget.Type));
+            scope = await index.PrepareAsync(needs, ct);
+            notes.AddRange(scope.Notes);
+        }
         var findings = new List<Finding>(judgements.Count);
         foreach (var j in judgements)
-            findings.Add(await BuildAsync(bound, j, ct));
+            findings.Add(await BuildAsync(bound, j, scope, ct));
         return findings;
     }
 
-    private async Task<Finding> BuildAsync(BoundSnippet bound, Judgement j, CancellationToken ct)
+    // The findings whose explanation reads the index: a member missing from a library type, an unknown type name.
+    private static bool NeedsIndex(Judgement j) =>
+        j.Verdict != Verdict.Exists
+        && (j.Target == LookupTarget.Type || (j.Target == LookupTarget.Member && j.Verdict == Verdict.Missing && j.Receiver is not null));
+
+    private async Task<Finding> BuildAsync(BoundSnippet bound, Judgement j, KnowledgeScope scope, CancellationToken ct)
     {
         var (line, column) = bound.Snippet.Position(j.Location);
         var symbol = j.Symbol is null ? null : SymbolWords.Definition(j.Symbol);
@@ -37,7 +58,7 @@ internal sealed class FindingBuilder(ICheckerIndex? index)
         var history = new List<string>();
         if (index is not null && verdict != Verdict.Exists)
         {
-            var (newVerdict, newEvidence, extra) = await ExplainAsync(bound, j, owner, history, ct);
+            var (newVerdict, newEvidence, extra) = await ExplainAsync(bound, j, owner, scope, history, ct);
             verdict = newVerdict;
             evidence = newEvidence;
             if (extra is not null) message = extra;
@@ -48,7 +69,8 @@ internal sealed class FindingBuilder(ICheckerIndex? index)
             owner?.Id, owner?.Version, obsolete, message, history.Distinct(StringComparer.Ordinal).ToList(), suggestions);
     }
 
-    private async Task<(Verdict, Evidence, string?)> ExplainAsync(BoundSnippet bound, Judgement j, AssemblyOwner? owner, List<string> history, CancellationToken ct)
+    private async Task<(Verdict, Evidence, string?)> ExplainAsync(BoundSnippet bound, Judgement j, AssemblyOwner? owner, KnowledgeScope scope,
+        List<string> history, CancellationToken ct)
     {
         var pinned = bound.References.References.Packages.ToDictionary(p => p.Id, p => p.Version, StringComparer.OrdinalIgnoreCase);
         string framework = bound.References.References.Framework;
@@ -60,14 +82,21 @@ internal sealed class FindingBuilder(ICheckerIndex? index)
         {
             var typeId = receiver.OriginalDefinition.GetDocumentationCommentId();
             var packageId = owner.IsFramework ? HistoryText.FrameworkPrefix + owner.Id : owner.Id;
-            if (typeId is not null && await index!.GetMemberPresenceAsync(packageId, typeId, j.Name, ct) is { } presence
-                && HistoryText.Describe($"'{receiver.Name}.{j.Name}'", presence, PinnedVersion(packageId)) is { } line)
+            var presence = typeId is null ? null : await index!.GetMemberPresenceAsync(packageId, typeId, j.Name, ct);
+            if (presence is not null && HistoryText.Describe($"'{receiver.Name}.{j.Name}'", presence, PinnedVersion(packageId)) is { } line)
                 history.Add(line);
-            if (history.Count == 0 && j.Verdict == Verdict.Missing)
+            if (presence is null || !presence.Versions.Any(v => v.Present))
             {
-                var elsewhere = await index!.FindExtensionMethodAsync(j.Name, ct);
-                var unreferenced = elsewhere.Where(p => PinnedVersion(p.PackageId) is null && p.Versions.Any(v => v.Present)).ToList();
-                if (unreferenced.Count > 0)
+                // Never a member of the type: perhaps an extension method, of another version of a pin or of a package not referenced.
+                var elsewhere = (await index!.FindExtensionMethodAsync(j.Name, ct)).Where(p => p.Versions.Any(v => v.Present)).ToList();
+                foreach (var p in elsewhere.Where(p => PinnedVersion(p.PackageId) is not null).Take(2))
+                {
+                    var type = DocIds.ContainingType(p.DocId) is { } t ? DocIds.SimpleName(t) + "." : "";
+                    if (HistoryText.Describe($"extension method '{type}{j.Name}'", p, PinnedVersion(p.PackageId)) is { } extensionLine)
+                        history.Add(extensionLine);
+                }
+                var unreferenced = elsewhere.Where(p => PinnedVersion(p.PackageId) is null).ToList();
+                if (unreferenced.Count > 0 && history.Count == (presence is null ? 0 : 1))
                 {
                     history.AddRange(unreferenced.Take(3).Select(p => HistoryText.Describe($"extension method '{j.Name}'", p, null)!));
                     return (Verdict.NotReferenced, j.Evidence,
@@ -82,24 +111,47 @@ internal sealed class FindingBuilder(ICheckerIndex? index)
             var locations = (await index!.FindTypeAsync(name, ct)).Where(p => p.Versions.Any(v => v.Present)).ToList();
             if (locations.Count == 0) return (j.Verdict, j.Evidence, null);
             var inPinned = locations.Where(p => PinnedVersion(p.PackageId) is not null).ToList();
-            foreach (var p in (inPinned.Count > 0 ? inPinned : locations).Take(3))
+            var inRelated = locations.Where(p => PinnedVersion(p.PackageId) is null && scope.Related.ContainsKey(p.PackageId)).ToList();
+            var shown = inPinned.Count > 0 ? inPinned : inRelated.Count > 0 ? inRelated : locations;
+            foreach (var p in shown.Take(3))
             {
-                if (HistoryText.Describe($"type '{name}'", p, PinnedVersion(p.PackageId)) is { } line) history.Add(line);
+                if (HistoryText.Describe($"type '{name}'", p, PinnedVersion(p.PackageId)) is { } line)
+                    history.Add(scope.Related.TryGetValue(p.PackageId, out var owningPin) && PinnedVersion(p.PackageId) is null
+                        ? $"{line} ({HistoryText.Display(p.PackageId)} is a dependency of {owningPin})" : line);
             }
-            if (inPinned.Count > 0)
+            bool guessed = j.Verdict == Verdict.Unverifiable;
+            if (inPinned.Count > 0 || inRelated.Count > 0)
             {
-                // The name is a library type (of another version of a pinned package), not the snippet's own.
-                var verdict = j.Verdict == Verdict.Unverifiable ? Verdict.Missing : j.Verdict;
-                var evidence = j.Verdict == Verdict.Unverifiable ? Evidence.NameLevel : j.Evidence;
-                var message = j.Verdict == Verdict.Unverifiable
-                    ? $"there is no type named '{name}' in the pinned versions; other versions of {string.Join(", ", inPinned.Select(p => HistoryText.Display(p.PackageId)).Distinct())} have one"
-                    : null;
-                return (verdict, evidence, message);
+                // The name is a library type of another version of a pinned package (or of the package a newer version
+                // moved it to), not the snippet's own.
+                var where = inPinned.Count > 0
+                    ? $"other versions of {string.Join(", ", inPinned.Select(p => HistoryText.Display(p.PackageId)).Distinct())} have one"
+                    : $"{string.Join(", ", inRelated.Select(p => HistoryText.Display(p.PackageId)).Distinct())}, which newer versions of "
+                      + $"{string.Join(", ", inRelated.Select(p => scope.Related[p.PackageId].Split(' ')[0]).Distinct())} depend on, has one";
+                return (guessed ? Verdict.Missing : j.Verdict, guessed ? Evidence.NameLevel : j.Evidence,
+                    guessed ? $"there is no type named '{name}' in the pinned versions; {where}" : null);
             }
-            return (Verdict.NotReferenced, j.Verdict == Verdict.Unverifiable ? Evidence.NameLevel : j.Evidence,
-                $"type '{name}' is defined in {string.Join(", ", locations.Select(p => HistoryText.Display(p.PackageId)).Distinct().Take(3))}, which is not referenced");
+            var packages = string.Join(", ", locations.Select(p => HistoryText.Display(p.PackageId)).Distinct().Take(3));
+            // An unreferenced package defining the name proves nothing about an undeclared name unless the code imports
+            // that package's namespace: 'Job' or 'Item' is more likely the snippet's own type than Hangfire's.
+            if (guessed && !locations.Any(p => Imports(bound, p.DocId, name)))
+                return (j.Verdict, j.Evidence, $"{j.Reason}; a type of that name is in {packages}, which is not referenced");
+            return (Verdict.NotReferenced, guessed ? Evidence.NameLevel : j.Evidence,
+                $"type '{name}' is defined in {packages}, which is not referenced");
         }
         return (j.Verdict, j.Evidence, null);
+    }
+
+    /// <summary>Whether the code has a using directive for the namespace that <paramref name="typeDocId"/> (a top-level type) is in.</summary>
+    private static bool Imports(BoundSnippet bound, string typeDocId, string name)
+    {
+        var full = typeDocId.StartsWith("T:", StringComparison.Ordinal) ? typeDocId[2..] : typeDocId;
+        if (full.IndexOf('`') is var tick and >= 0) full = full[..tick];
+        if (!full.EndsWith("." + name, StringComparison.Ordinal)) return false;
+        var ns = full[..^(name.Length + 1)];
+        return bound.Snippet.Tree.GetRoot().DescendantNodes(n => n is not MemberDeclarationSyntax || n is BaseNamespaceDeclarationSyntax)
+            .OfType<UsingDirectiveSyntax>()
+            .Any(u => u.Alias is null && u.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) && u.Name?.ToString() == ns);
     }
 
     private static ObsoleteInfo? ObsoleteOf(ISymbol symbol)

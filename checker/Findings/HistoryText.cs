@@ -14,7 +14,7 @@ internal static class HistoryText
     /// <summary>One line about <paramref name="what"/> in <paramref name="presence"/>'s versions, compared with the pinned version.</summary>
     public static string? Describe(string what, ApiPresence presence, string? pinned)
     {
-        var versions = presence.Versions;
+        var versions = presence.Versions.Where(v => v.Indexed).ToList();
         if (versions.Count == 0) return null;
         var present = versions.Where(v => v.Present).Select(v => v.Version).ToList();
         string package = Display(presence.PackageId);
@@ -30,17 +30,40 @@ internal static class HistoryText
             parts.Add(nextAbsent is null ? $"present from {first} on" : $"present in {span}, absent from {nextAbsent} on");
         }
         var text = $"{what} in {package}: {string.Join("; ", parts)}";
+        // Versions the index knows of but could not read, where presence changes: the change may have happened there.
+        var unknown = UnreadAtChanges(presence.Versions);
         if (pinned is not null)
         {
             var firstPresent = present[0];
-            if (Compare(presence.PackageId, pinned, firstPresent) < 0)
+            if (Compare(presence.PackageId, pinned, firstPresent) < 0 && unknown.Count == 0)
                 text = $"{what} was introduced in {package} {firstPresent}; you use {pinned}" + (runs.Count(r => r.Present) > 1 ? $" ({string.Join("; ", parts)})" : "");
             else
                 text += $"; you use {pinned}";
         }
-        if (HasGapAround(presence.PackageId, versions, pinned))
+        if (unknown.Count > 0)
+            text += $" ({string.Join(", ", unknown)} could not be indexed, so the change may have come there)";
+        else if (HasGapAround(presence.PackageId, versions, pinned))
             text += " (versions between those were not indexed)";
         return text;
+    }
+
+    private static List<string> UnreadAtChanges(IReadOnlyList<VersionPresence> all)
+    {
+        var unknown = new List<string>();
+        VersionPresence? before = null;
+        var pending = new List<string>();
+        foreach (var v in all)
+        {
+            if (!v.Indexed)
+            {
+                pending.Add(v.Version);
+                continue;
+            }
+            if (before is not null && before.Present != v.Present) unknown.AddRange(pending);
+            pending.Clear();
+            before = v;
+        }
+        return unknown;
     }
 
     public static string Display(string packageId) =>

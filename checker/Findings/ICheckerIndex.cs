@@ -1,7 +1,8 @@
 namespace ApiTruth.Checker.Findings;
 
-/// <summary>Whether an API is in one indexed version of a package (or framework).</summary>
-internal sealed record VersionPresence(string Version, bool Present);
+/// <summary>Whether an API is in one version of a package (or framework).</summary>
+/// <param name="Indexed">False for a version the index knows of but could not read (not served, failed): presence there is unknown.</param>
+internal sealed record VersionPresence(string Version, bool Present, bool Indexed = true);
 
 /// <summary>
 /// In which indexed versions of a package something exists, in NuGet version order (for a framework:
@@ -15,6 +16,12 @@ internal sealed record ApiPresence(string PackageId, string DocId, IReadOnlyList
 /// </summary>
 internal interface ICheckerIndex
 {
+    /// <summary>
+    /// Makes the index hold what explaining findings against these pins needs (indexing it on demand when that is
+    /// allowed). Called before the first explanation of a report; cheap when everything is there.
+    /// </summary>
+    Task<Knowledge.KnowledgeScope> PrepareAsync(Knowledge.KnowledgeNeeds needs, CancellationToken ct);
+
     /// <summary>
     /// The indexed versions of <paramref name="packageId"/> in which type <paramref name="typeDocId"/> has a member
     /// named <paramref name="memberName"/> (any overload, inherited members not included); null when the type

@@ -1,7 +1,10 @@
 using ApiTruth.Checker.Findings;
 using ApiTruth.History.Index;
+using ApiTruth.Indexer.Indexing;
 using ApiTruth.Indexer.Model;
 using ApiTruth.Indexer.Storage;
+using NuGet.Frameworks;
+using NuGet.Versioning;
 
 namespace ApiTruth.Checker.Knowledge;
 
@@ -9,15 +12,65 @@ namespace ApiTruth.Checker.Knowledge;
 /// The checker's questions answered from the SQLite index: in which indexed versions a type has a member of some
 /// name, and which indexed packages define a type or extension method of some name. Presence in a version means
 /// "in at least one of its asset groups": the checker asks about other versions than the pinned one, whose
-/// framework-specific group may not exist for them.
+/// framework-specific group may not exist for them. With an <see cref="IndexMissing"/> it fills the index with
+/// what an explanation needs before answering (the index file may not exist yet); without one it answers from
+/// what is there and says what is missing.
 /// </summary>
-internal sealed class IndexKnowledge(IndexView view) : ICheckerIndex
+internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
 {
-    public static IndexKnowledge Open(string path) => new(new IndexView(new IndexReader(path)));
+    private readonly string _path;
+    private readonly IndexMissing? _indexMissing;
+    private readonly string _offlineReason;
+    // What this process already asked the indexer for: a package that cannot be indexed is not retried per file.
+    private readonly HashSet<string> _attempted = new(StringComparer.OrdinalIgnoreCase);
+    private IndexReader? _reader;
+    private IndexView? _view;
+
+    /// <param name="path">The index file; it may not exist yet.</param>
+    /// <param name="indexMissing">Indexes what is missing, or null when that is not allowed.</param>
+    /// <param name="offlineReason">Why nothing is indexed on demand, for the notes (e.g. "--offline").</param>
+    public IndexKnowledge(string path, IndexMissing? indexMissing = null, string offlineReason = "no indexing on demand")
+    {
+        _path = path;
+        _indexMissing = indexMissing;
+        _offlineReason = offlineReason;
+        Reopen();
+    }
+
+    public static IndexKnowledge Open(string path) => new(path);
+
+    public async Task<KnowledgeScope> PrepareAsync(KnowledgeNeeds needs, CancellationToken ct)
+    {
+        var packages = new List<PackageRequest>();
+        foreach (var (id, version) in needs.Packages)
+        {
+            if (Lacks(id, version) is { } request && _attempted.Add(request)) packages.Add(PackageRequest.Parse(request));
+        }
+        var frameworks = FrameworksToIndex(needs).Where(f => _attempted.Add("framework:" + f.Moniker + (f.AspNetCore ? "+aspnet" : ""))).ToList();
+        var notes = new List<string>();
+        await IndexAsync(packages, frameworks, notes, ct).ConfigureAwait(false);
+
+        var related = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (needs.TypeLookups)
+        {
+            var dependencies = new List<PackageRequest>();
+            foreach (var (id, _) in needs.Packages)
+            {
+                foreach (var (dependency, version, owner) in NewestDependenciesOfFamily(id))
+                {
+                    if (needs.Packages.Any(p => p.Id.Equals(dependency, StringComparison.OrdinalIgnoreCase))) continue;
+                    related.TryAdd(dependency, owner);
+                    if (Lacks(dependency, version) is { } request && _attempted.Add(request)) dependencies.Add(PackageRequest.Parse(request));
+                }
+            }
+            await IndexAsync(dependencies, [], notes, ct).ConfigureAwait(false);
+        }
+        return new KnowledgeScope(related, notes);
+    }
 
     public Task<ApiPresence?> GetMemberPresenceAsync(string packageId, string typeDocId, string memberName, CancellationToken ct)
     {
-        if (Find(packageId) is not { } package) return Task.FromResult<ApiPresence?>(null);
+        if (_view is not { } view || Find(view, packageId) is not { } package) return Task.FromResult<ApiPresence?>(null);
         var apis = view.Apis(package);
         if (apis.Variants(typeDocId).Count == 0) return Task.FromResult<ApiPresence?>(null);
         var members = apis.DocIdsNamed(memberName)
@@ -27,7 +80,7 @@ internal sealed class IndexKnowledge(IndexView view) : ICheckerIndex
             .Select(v => v.Id)
             .ToHashSet();
         var docId = $"{typeDocId[2..]}.{memberName}";
-        return Task.FromResult<ApiPresence?>(new ApiPresence(packageId, docId, Presence(package, members)));
+        return Task.FromResult<ApiPresence?>(new ApiPresence(packageId, docId, Presence(view, package, members)));
     }
 
     public Task<IReadOnlyList<ApiPresence>> FindTypeAsync(string simpleName, CancellationToken ct) =>
@@ -36,9 +89,88 @@ internal sealed class IndexKnowledge(IndexView view) : ICheckerIndex
     public Task<IReadOnlyList<ApiPresence>> FindExtensionMethodAsync(string name, CancellationToken ct) =>
         Task.FromResult(FindNamed(name, (id, api) => api.Kind == ApiKind.Method && api.Has(ApiFlags.Extension), ct));
 
+    public void Dispose() => _reader?.Dispose();
+
+    private async Task IndexAsync(List<PackageRequest> packages, List<FrameworkRequest> frameworks, List<string> notes, CancellationToken ct)
+    {
+        if (packages.Count == 0 && frameworks.Count == 0) return;
+        var what = string.Join(", ", packages.Select(p => p.ToString()).Concat(frameworks.Select(f => f.Moniker)));
+        if (_indexMissing is null)
+        {
+            notes.Add($"not indexed, so explanations are limited: {what} ({_offlineReason})");
+            return;
+        }
+        var failure = await _indexMissing(packages, frameworks, ct).ConfigureAwait(false);
+        if (failure is not null) notes.Add($"could not index {what}: {failure}");
+        Reopen();
+    }
+
+    // A fresh view: the views cache what they read, and the index just changed under them.
+    private void Reopen()
+    {
+        _reader?.Dispose();
+        _reader = null;
+        _view = null;
+        if (!File.Exists(_path)) return;
+        _reader = new IndexReader(_path);
+        _view = new IndexView(_reader);
+    }
+
+    /// <summary>The request that fills what the index lacks for a pin: every served version, or just the pinned one.</summary>
+    private string? Lacks(string id, string version)
+    {
+        if (_view?.FindPackage(id) is not { } package) return id;
+        return _view.Timeline(package).Find(version) is null ? $"{id}@{version}" : null;
+    }
+
+    /// <summary>The pinned framework and every later one of its series (history's "introduced in" needs them all), not yet stored.</summary>
+    private IEnumerable<FrameworkRequest> FrameworksToIndex(KnowledgeNeeds needs)
+    {
+        var pinned = NuGetFramework.Parse(needs.Framework);
+        var series = FrameworkSeries.Monikers.Select(NuGetFramework.Parse).ToList();
+        int from = series.FindIndex(f => f.Equals(pinned));
+        if (from < 0) yield break; // .NET Framework and platform-specific monikers are not stored as a series
+        var dotNet = _view?.FindPackage(FrameworkSeries.DotNet) is { } stored ? _view.Timeline(stored) : null;
+        var aspNet = _view?.FindPackage(FrameworkSeries.AspNetCore) is { } storedAsp ? _view.Timeline(storedAsp) : null;
+        foreach (var framework in series.Skip(from))
+        {
+            var moniker = framework.GetShortFolderName();
+            bool aspNetWanted = needs.AspNetCore && framework.Framework == FrameworkConstants.FrameworkIdentifiers.NetCoreApp;
+            bool lacksDotNet = dotNet?.Find(moniker) is null;
+            bool lacksAspNet = aspNetWanted && aspNet?.Find(moniker) is null;
+            if (lacksDotNet || lacksAspNet) yield return new FrameworkRequest(moniker, aspNetWanted);
+        }
+    }
+
+    /// <summary>
+    /// The dependencies of the newest indexed version of a package that belong to its family (their id shares its
+    /// first name part, two for Microsoft.* and System.*), with the version that version asks for.
+    /// </summary>
+    private IEnumerable<(string Id, string Version, string Owner)> NewestDependenciesOfFamily(string id)
+    {
+        if (_view?.FindPackage(id) is not { } package) yield break;
+        var newest = _view.Timeline(package).Indexed(includePrerelease: false).LastOrDefault();
+        if (newest is null) yield break;
+        var family = FamilyPrefix(package.Name);
+        foreach (var dependency in _view.Reader.GetDependencies(newest.Stored.Id).DistinctBy(d => d.Package, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!dependency.Package.StartsWith(family, StringComparison.OrdinalIgnoreCase)) continue;
+            if (!VersionRange.TryParse(dependency.Range, out var range) || range.MinVersion is null) continue;
+            yield return (dependency.Package, range.MinVersion.ToNormalizedString(), $"{package.Name} {newest.Version}");
+        }
+    }
+
+    private static string FamilyPrefix(string id)
+    {
+        var parts = id.Split('.');
+        int take = parts[0] is "Microsoft" or "System" ? 2 : 1;
+        return string.Join('.', parts.Take(Math.Min(take, parts.Length))) + (parts.Length > take ? "." : "");
+    }
+
     private IReadOnlyList<ApiPresence> FindNamed(string name, Func<string, ApiRecord, bool> wanted, CancellationToken ct)
     {
         var found = new List<ApiPresence>();
+        if (_view is not { } view) return found;
         foreach (var package in view.Packages)
         {
             ct.ThrowIfCancellationRequested();
@@ -48,17 +180,22 @@ internal sealed class IndexKnowledge(IndexView view) : ICheckerIndex
             {
                 var variants = apis.Variants(docId).Where(v => wanted(docId, v.Api)).Select(v => v.Id).ToHashSet();
                 if (variants.Count == 0) continue;
-                found.Add(new ApiPresence(CheckerId(package), docId, Presence(package, variants)));
+                found.Add(new ApiPresence(CheckerId(package), docId, Presence(view, package, variants)));
             }
         }
         return found;
     }
 
-    private List<VersionPresence> Presence(StoredPackage package, HashSet<int> variants)
+    private static List<VersionPresence> Presence(IndexView view, StoredPackage package, HashSet<int> variants)
     {
         var versions = new List<VersionPresence>();
-        foreach (var version in view.Timeline(package).Indexed(includePrerelease: false))
+        foreach (var version in view.Timeline(package).Versions.Where(v => !v.IsPrerelease))
         {
+            if (!version.IsIndexed)
+            {
+                versions.Add(new VersionPresence(version.Version, Present: false, Indexed: false));
+                continue;
+            }
             var present = variants.Count > 0 && version.Groups.Any(g => g.ApiSetId is { } set && Contains(view.ApiSet(set), variants));
             versions.Add(new VersionPresence(version.Version, present));
         }
@@ -73,7 +210,7 @@ internal sealed class IndexKnowledge(IndexView view) : ICheckerIndex
     }
 
     /// <summary>The checker names frameworks by their shared framework (framework:Microsoft.NETCore.App); the index by series.</summary>
-    private StoredPackage? Find(string checkerId)
+    private static StoredPackage? Find(IndexView view, string checkerId)
     {
         if (!checkerId.StartsWith(HistoryText.FrameworkPrefix, StringComparison.Ordinal)) return view.FindPackage(checkerId);
         var framework = checkerId[HistoryText.FrameworkPrefix.Length..];

@@ -4,17 +4,18 @@ using ApiTruth.Checker;
 using ApiTruth.Checker.Binding;
 using ApiTruth.Checker.Findings;
 using ApiTruth.Checker.Input;
+using ApiTruth.Checker.Knowledge;
 using ApiTruth.Checker.Output;
 using ApiTruth.Indexer.Feeds;
 
 namespace ApiTruth.Cli.Commands;
 
 /// <summary>What <c>apitruth check</c> needs from its surroundings; tests replace parts of it.</summary>
-/// <param name="OpenIndex">Opens the API index at a path (null: the default location); null when there is no index.</param>
+/// <param name="OpenIndex">Opens the API index at a path (null: the default location), indexing on demand unless offline (the flag); null for no index.</param>
 /// <param name="Resolver">Finds reference assemblies; null for the default.</param>
 /// <param name="Stdin">Where <c>-</c> reads from.</param>
 internal sealed record CheckServices(
-    Func<string?, ICheckerIndex?>? OpenIndex = null,
+    Func<string?, bool, ICheckerIndex?>? OpenIndex = null,
     IReferenceResolver? Resolver = null,
     TextReader? Stdin = null);
 
@@ -41,6 +42,10 @@ internal static class CheckCommand
         var format = new Option<string>("--format") { Description = "text, json, sarif or msbuild", DefaultValueFactory = _ => "text" };
         var index = CommonOptions.Index();
         var noColor = new Option<bool>("--no-color") { Description = "Never color the text output" };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "Use only what is downloaded and indexed already: fetch no package, index nothing, and say what was missing",
+        };
 
         var command = new Command("check", "Check that every API a snippet calls exists in the versions it uses");
         command.Arguments.Add(inputs);
@@ -50,6 +55,7 @@ internal static class CheckCommand
         command.Options.Add(format);
         command.Options.Add(index);
         command.Options.Add(noColor);
+        command.Options.Add(offline);
         var projectMode = new ProjectMode();
         projectMode.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -63,10 +69,10 @@ internal static class CheckCommand
                     throw new InputException($"unknown format '{chosenFormat}' (use {string.Join(", ", Formats)})");
                 if (parse.GetValue(project) is { } whole && parse.GetValue(inputs) is not { Length: > 0 })
                 {
-                    using var projectFeed = services.Resolver is null ? PackageFeed.FromConfiguration() : null;
+                    using var projectFeed = services.Resolver is null ? PackageFeed.FromConfiguration(offline: parse.GetValue(offline)) : null;
                     var projectResolver = services.Resolver ?? new FeedReferenceResolver(projectFeed!);
                     return await projectMode.RunAsync(parse, whole, chosenFormat, parse.GetValue(framework), parse.GetValue(index),
-                        new ApiChecker(projectResolver, (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index))), projectResolver,
+                        new ApiChecker(projectResolver, (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index), parse.GetValue(offline))), projectResolver,
                         output, error, !parse.GetValue(noColor) && IsTerminal(output), ct);
                 }
                 var projectPins = parse.GetValue(project) is { } projectPath ? ProjectPins.Load(projectPath) : null;
@@ -75,12 +81,12 @@ internal static class CheckCommand
                     : throw new InputException("name a file, a folder, or - for standard input (or give --project)");
                 var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
                 var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
-                var checkerIndex = (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index));
+                var checkerIndex = (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index), parse.GetValue(offline));
                 PackageFeed? feed = null;
                 try
                 {
                     var resolver = services.Resolver ?? new CachingReferenceResolver(CachingReferenceResolver.DefaultFolder,
-                        () => new FeedReferenceResolver(feed = PackageFeed.FromConfiguration()));
+                        () => new FeedReferenceResolver(feed = PackageFeed.FromConfiguration(offline: parse.GetValue(offline))));
                     Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
                     var checker = new ApiChecker(resolver, checkerIndex, trace);
                     var context = new List<SnippetSource>();
@@ -137,18 +143,23 @@ internal static class CheckCommand
         }
     }
 
-    /// <summary>The index at --index / $APITRUTH_INDEX / the data folder, when one exists: without it explanations are absent, not wrong.</summary>
-    private static ICheckerIndex? OpenDefaultIndex(string? path)
+    /// <summary>
+    /// The index at --index / $APITRUTH_INDEX / the data folder. Explanations index what they need into it on demand
+    /// (so the default index may not exist yet); offline, an absent index means explanations are absent, not wrong.
+    /// </summary>
+    private static ICheckerIndex? OpenDefaultIndex(string? path, bool offline)
     {
         var resolved = ApiTruth.Indexer.Storage.IndexLocation.Resolve(path);
         if (!File.Exists(resolved))
         {
             if (path is not null) throw new InputException($"--index: no index at {resolved}");
-            return null;
+            if (offline) return null;
         }
         try
         {
-            return ApiTruth.Checker.Knowledge.IndexKnowledge.Open(resolved);
+            IndexMissing? indexMissing = offline ? null
+                : (packages, frameworks, ct) => IndexOnDemand.RunAsync(resolved, packages, frameworks, Console.Error, "--offline turns this off", ct);
+            return new IndexKnowledge(resolved, indexMissing, "--offline");
         }
         catch (InvalidDataException e)
         {

@@ -65,7 +65,7 @@ internal static class HistoryCommand
             {
                 if (options.NoIndex) return Fail(error, notIndexed!.Message);
                 var problem = request.Package is null || FrameworkSeries.IsSeries(request.Package)
-                    ? await IndexOnDemand.IndexFrameworksAsync(path, IndexOnDemand.DefaultFrameworks, error, ct)
+                    ? await IndexOnDemand.IndexFrameworksAsync(path, FrameworkSeries.Monikers, error, ct)
                     : await IndexOnDemand.IndexAsync(path, [PackageRequest.Parse(request.Package)], error, ct);
                 if (problem is not null) return Fail(error, problem);
                 result = TryQuery(path, request, out notIndexed) ?? throw notIndexed!;

@@ -13,23 +13,21 @@ namespace ApiTruth.Cli.Commands;
 /// </summary>
 internal static class IndexOnDemand
 {
-    /// <summary>The framework series history indexes when none is indexed: the monikers issue 3 names.</summary>
-    public static readonly IReadOnlyList<string> DefaultFrameworks =
-        ["netstandard2.0", "netstandard2.1", "net5.0", "net6.0", "net7.0", "net8.0", "net9.0", "net10.0"];
-
     public static Task<string?> IndexAsync(string indexPath, IReadOnlyList<PackageRequest> packages, TextWriter progress, CancellationToken ct) =>
-        RunAsync(indexPath, packages, [], progress, ct);
+        RunAsync(indexPath, packages, [], progress, "--no-index turns this off", ct);
 
     public static Task<string?> IndexFrameworksAsync(string indexPath, IReadOnlyList<string> monikers, TextWriter progress, CancellationToken ct) =>
-        RunAsync(indexPath, [], monikers.Select(m => new FrameworkRequest(m, false)).ToList(), progress, ct);
+        RunAsync(indexPath, [], monikers.Select(m => new FrameworkRequest(m, false)).ToList(), progress, "--no-index turns this off", ct);
 
-    private static async Task<string?> RunAsync(string indexPath, IReadOnlyList<PackageRequest> packages, IReadOnlyList<FrameworkRequest> frameworks,
-        TextWriter progress, CancellationToken ct)
+    /// <param name="howToAvoid">The option that turns indexing on demand off, for the first progress line.</param>
+    public static async Task<string?> RunAsync(string indexPath, IReadOnlyList<PackageRequest> packages, IReadOnlyList<FrameworkRequest> frameworks,
+        TextWriter progress, string howToAvoid, CancellationToken ct)
     {
         var what = string.Join(", ", packages.Select(p => p.ToString()).Concat(frameworks.Select(f => f.Moniker)));
-        progress.WriteLine($"apitruth: {what} not indexed yet: indexing every served version first (--no-index turns this off).");
+        progress.WriteLine($"apitruth: {what} not indexed yet: indexing {(packages.Any(p => p.ExactVersion is null) ? "every served version " : "")}first ({howToAvoid}).");
         using var feed = PackageFeed.FromConfiguration();
         var packs = new FrameworkPacks(feed);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(indexPath))!);
         IndexSummary summary;
         using (var writer = new IndexWriter(indexPath))
         {

@@ -31,9 +31,10 @@ internal sealed class PackageFeed : IDisposable
     private readonly AsyncCache<PackageIdentity, LocalPackage> _installs = new();
     private int _downloads;
 
-    private PackageFeed(ISettings settings, FeedRetryPolicy retry, string? packagesFolder)
+    private PackageFeed(ISettings settings, FeedRetryPolicy retry, string? packagesFolder, bool offline)
     {
         _retry = retry;
+        IsOffline = offline;
         _sources = new PackageSourceProvider(settings)
             .LoadPackageSources()
             .Where(source => source.IsEnabled)
@@ -63,10 +64,13 @@ internal sealed class PackageFeed : IDisposable
     /// <param name="retry">Retries of operations that failed for network reasons; <see cref="FeedRetryPolicy.Default"/> by default.</param>
     /// <param name="packagesFolder">Like <c>dotnet restore --packages</c>: a packages folder used instead of the
     /// configured global one (which NUGET_PACKAGES or the globalPackagesFolder setting decide).</param>
+    /// <param name="offline">Use only packages already in the packages folders: "served" then means "installed", and
+    /// nothing is downloaded (a missing package is <see cref="UnavailableReason.Offline"/>).</param>
     public static PackageFeed FromConfiguration(
         string? rootDirectory = null,
         FeedRetryPolicy? retry = null,
-        string? packagesFolder = null)
+        string? packagesFolder = null,
+        bool offline = false)
     {
         var root = Path.GetFullPath(rootDirectory ?? Directory.GetCurrentDirectory());
         if (!Directory.Exists(root))
@@ -75,11 +79,14 @@ internal sealed class PackageFeed : IDisposable
         }
 
         var settings = Settings.LoadDefaultSettings(root);
-        return new PackageFeed(settings, retry ?? FeedRetryPolicy.Default, packagesFolder);
+        return new PackageFeed(settings, retry ?? FeedRetryPolicy.Default, packagesFolder, offline);
     }
 
     /// <summary>Where restore extracts packages (respects NUGET_PACKAGES and the globalPackagesFolder setting).</summary>
     public string GlobalPackagesFolder { get; }
+
+    /// <summary>Whether only installed packages are used (see <see cref="FromConfiguration"/>).</summary>
+    public bool IsOffline { get; }
 
     /// <summary>Names of the enabled package sources, in configuration order.</summary>
     public IReadOnlyList<string> SourceNames => _sources.Select(source => source.PackageSource.Name).ToList();
@@ -133,6 +140,15 @@ internal sealed class PackageFeed : IDisposable
             return await VerifyInstalledAsync(identity, installed, ct).ConfigureAwait(false);
         }
 
+        if (IsOffline)
+        {
+            throw new PackageUnavailableException(
+                UnavailableReason.Offline,
+                identity.Id,
+                identity.Version,
+                $"{identity.Id} {identity.Version.ToNormalizedString()} is not in the global packages folder ({GlobalPackagesFolder}), and offline nothing is downloaded.");
+        }
+
         var served = await GetServedVersionsAsync(identity.Id, ct).ConfigureAwait(false);
         var source = served.SourceServing(identity.Version);
         if (source is null)
@@ -183,6 +199,24 @@ internal sealed class PackageFeed : IDisposable
     }
 
     /// <summary>A folder restore considers complete: its .nupkg.metadata is written last.</summary>
+    /// <summary>The versions of a package installed in the global or a fallback folder, in order.</summary>
+    private List<NuGetVersion> InstalledVersions(string packageId)
+    {
+        var versions = new HashSet<NuGetVersion>();
+        foreach (var folder in new[] { _globalFolder }.Concat(_fallbackFolders))
+        {
+            var packageFolder = Path.Combine(folder.RootPath, packageId.ToLowerInvariant());
+            if (!Directory.Exists(packageFolder)) continue;
+            foreach (var directory in Directory.EnumerateDirectories(packageFolder))
+            {
+                if (NuGetVersion.TryParse(Path.GetFileName(directory), out var version)
+                    && File.Exists(folder.GetNupkgMetadataPath(packageId, version)))
+                    versions.Add(version);
+            }
+        }
+        return versions.Order().ToList();
+    }
+
     private VersionFolderPathResolver? FindInstalled(PackageIdentity identity) =>
         new[] { _globalFolder }
             .Concat(_fallbackFolders)
@@ -284,6 +318,7 @@ internal sealed class PackageFeed : IDisposable
 
     private async Task<ServedVersions> LoadServedVersionsAsync(string packageId, CancellationToken ct)
     {
+        if (IsOffline) return new ServedVersions(InstalledVersions(packageId), []);
         var sources = SourcesFor(packageId);
         var perSource = await Task.WhenAll(sources.Select(source => WithRetryAsync(packageId, null, async () =>
         {

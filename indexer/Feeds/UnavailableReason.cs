@@ -11,4 +11,7 @@ internal enum UnavailableReason
 
     /// <summary>The sources could not be reached, even after retrying.</summary>
     Network,
+
+    /// <summary>Not in the global packages folder, and the feed was opened offline (nothing may be downloaded).</summary>
+    Offline,
 }

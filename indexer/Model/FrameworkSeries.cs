@@ -13,5 +13,9 @@ internal static class FrameworkSeries
     /// <summary>The ASP.NET Core shared framework (Microsoft.AspNetCore.App.Ref) per .NET version.</summary>
     public const string AspNetCore = "ASP.NET Core";
 
+    /// <summary>The monikers of the .NET series, oldest first: what history indexes when no framework is indexed.</summary>
+    public static readonly IReadOnlyList<string> Monikers =
+        ["netstandard2.0", "netstandard2.1", "net5.0", "net6.0", "net7.0", "net8.0", "net9.0", "net10.0"];
+
     public static bool IsSeries(string name) => name is DotNet or AspNetCore;
 }

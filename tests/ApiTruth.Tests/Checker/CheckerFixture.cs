@@ -43,7 +43,7 @@ public sealed class CheckerFixture : IDisposable
     internal async Task<(int Exit, string Out, string Err)> RunCliAsync(string[] args, string? stdin = null)
     {
         var root = new RootCommand();
-        root.Subcommands.Add(CheckCommand.Create(new CheckServices(Resolver: Resolver, Stdin: new StringReader(stdin ?? ""))));
+        root.Subcommands.Add(CheckCommand.Create(new CheckServices(OpenIndex: (_, _) => null, Resolver: Resolver, Stdin: new StringReader(stdin ?? ""))));
         var output = new StringWriter();
         var error = new StringWriter();
         int exit = await root.Parse(["check", .. args]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

@@ -98,6 +98,9 @@ internal sealed class SampleSolution : IDisposable
         return sibling;
     }
 
+    /// <summary>One index for every sample build of a test run (under the test output), so each package is indexed once.</summary>
+    public static string TestIndexPath { get; } = Path.Combine(AppContext.BaseDirectory, "test-index", "index.db");
+
     /// <summary>Runs <c>dotnet</c> with arguments in the sample; returns its exit code and everything it printed.</summary>
     public async Task<(int Exit, string Output)> DotnetAsync(params string[] args)
     {
@@ -105,6 +108,8 @@ internal sealed class SampleSolution : IDisposable
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["MSBUILDDISABLENODEREUSE"] = "1"; // no build servers left behind by the tests
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // The check indexes what its explanations need; into the tests' own index, never the user's.
+        psi.Environment["APITRUTH_INDEX"] = TestIndexPath;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
