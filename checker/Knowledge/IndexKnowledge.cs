@@ -44,9 +44,9 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
         var packages = new List<PackageRequest>();
         foreach (var (id, version) in needs.Packages)
         {
-            if (Lacks(id, version) is { } request && _attempted.Add(request)) packages.Add(PackageRequest.Parse(request));
+            if (Lacks(id, version) is { } request && FirstAttempt(request)) packages.Add(PackageRequest.Parse(request));
         }
-        var frameworks = FrameworksToIndex(needs).Where(f => _attempted.Add("framework:" + f.Moniker + (f.AspNetCore ? "+aspnet" : ""))).ToList();
+        var frameworks = FrameworksToIndex(needs).Where(f => FirstAttempt("framework:" + f.Moniker + (f.AspNetCore ? "+aspnet" : ""))).ToList();
         var notes = new List<string>();
         await IndexAsync(packages, frameworks, notes, ct).ConfigureAwait(false);
 
@@ -60,13 +60,16 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
                 {
                     if (needs.Packages.Any(p => p.Id.Equals(dependency, StringComparison.OrdinalIgnoreCase))) continue;
                     related.TryAdd(dependency, owner);
-                    if (Lacks(dependency, version) is { } request && _attempted.Add(request)) dependencies.Add(PackageRequest.Parse(request));
+                    if (Lacks(dependency, version) is { } request && FirstAttempt(request)) dependencies.Add(PackageRequest.Parse(request));
                 }
             }
             await IndexAsync(dependencies, [], notes, ct).ConfigureAwait(false);
         }
         return new KnowledgeScope(related, notes);
     }
+
+    // Offline, every report says what it lacked; online, what failed to index once is not retried.
+    private bool FirstAttempt(string request) => _indexMissing is null || _attempted.Add(request);
 
     public Task<ApiPresence?> GetMemberPresenceAsync(string packageId, string typeDocId, string memberName, CancellationToken ct)
     {

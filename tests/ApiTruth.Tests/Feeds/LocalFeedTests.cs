@@ -44,6 +44,33 @@ public sealed class LocalFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task Offline_only_installed_packages_are_served_and_nothing_is_downloaded()
+    {
+        var nupkg = _temp.Combine("build", "good.package.1.0.0.nupkg");
+        TestFeeds.WriteNupkg(nupkg, "Good.Package", "1.0.0", new Dictionary<string, string> { ["lib/netstandard2.0/_._"] = "" });
+        TestFeeds.AddToV3Feed(Feed, "Good.Package", "1.0.0", File.ReadAllBytes(nupkg), TestFeeds.Nuspec("Good.Package", "1.0.0"));
+        TestFeeds.WriteNupkg(_temp.Combine("build", "good.package.2.0.0.nupkg"), "Good.Package", "2.0.0", new Dictionary<string, string> { ["lib/netstandard2.0/_._"] = "" });
+        TestFeeds.AddToV3Feed(Feed, "Good.Package", "2.0.0", File.ReadAllBytes(_temp.Combine("build", "good.package.2.0.0.nupkg")), TestFeeds.Nuspec("Good.Package", "2.0.0"));
+
+        using var offline = PackageFeed.FromConfiguration(_temp.Path, packagesFolder: PackagesFolder, offline: true);
+        Assert.Empty(await offline.ListVersionsAsync("Good.Package", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<PackageUnavailableException>(
+            () => offline.EnsurePackageAsync("Good.Package", NuGetVersion.Parse("1.0.0"), CancellationToken.None));
+        Assert.Equal(UnavailableReason.Offline, refused.Reason);
+        Assert.Equal(0, offline.DownloadCount);
+        Assert.False(Directory.Exists(Path.Combine(PackagesFolder, "good.package")));
+
+        // Installed online, the same version is then served offline; the feed's other version is not.
+        using (var online = OpenFeed())
+            await online.EnsurePackageAsync("Good.Package", NuGetVersion.Parse("1.0.0"), CancellationToken.None);
+        using var later = PackageFeed.FromConfiguration(_temp.Path, packagesFolder: PackagesFolder, offline: true);
+        Assert.Equal([NuGetVersion.Parse("1.0.0")], await later.ListVersionsAsync("Good.Package", CancellationToken.None));
+        var package = await later.EnsurePackageAsync("Good.Package", NuGetVersion.Parse("1.0.0"), CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(package.Directory, "lib", "netstandard2.0", "_._")));
+        Assert.Equal(0, later.DownloadCount);
+    }
+
+    [Fact]
     public async Task A_nupkg_that_is_not_a_zip_is_Corrupt_and_leaves_no_half_install()
     {
         var garbage = "this is not a zip archive"u8.ToArray();
