@@ -23,6 +23,8 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
     private readonly string _offlineReason;
     // What this process already asked the indexer for: a package that cannot be indexed is not retried per file.
     private readonly HashSet<string> _attempted = new(StringComparer.OrdinalIgnoreCase);
+    // Preparing swaps the view; checks that share this instance wait for each other there.
+    private readonly SemaphoreSlim _preparing = new(1, 1);
     private IndexReader? _reader;
     private IndexView? _view;
 
@@ -40,6 +42,19 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
     public static IndexKnowledge Open(string path) => new(path);
 
     public async Task<KnowledgeScope> PrepareAsync(KnowledgeNeeds needs, CancellationToken ct)
+    {
+        await _preparing.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await PrepareLockedAsync(needs, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _preparing.Release();
+        }
+    }
+
+    private async Task<KnowledgeScope> PrepareLockedAsync(KnowledgeNeeds needs, CancellationToken ct)
     {
         var packages = new List<PackageRequest>();
         foreach (var (id, version) in needs.Packages)
@@ -92,7 +107,11 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
     public Task<IReadOnlyList<ApiPresence>> FindExtensionMethodAsync(string name, CancellationToken ct) =>
         Task.FromResult(FindNamed(name, (id, api) => api.Kind == ApiKind.Method && api.Has(ApiFlags.Extension), ct));
 
-    public void Dispose() => _reader?.Dispose();
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _preparing.Dispose();
+    }
 
     private async Task IndexAsync(List<PackageRequest> packages, List<FrameworkRequest> frameworks, List<string> notes, CancellationToken ct)
     {
