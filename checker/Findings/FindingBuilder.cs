@@ -24,7 +24,8 @@ internal sealed class FindingBuilder(ICheckerIndex? index)
                 references.Framework,
                 references.Assemblies.Any(a => a.Owner is { IsFramework: true, Id: "Microsoft.AspNetCore.App" }),
                 references.Packages.Where(p => !p.IsTransitive).Select(p => (p.Id, p.Version)).ToList(),
-                TypeLookups: judgements.Any(j => j.Verdict != Verdict.Exists && j.Target == LookupTarget.Type));
+                TypeLookups: judgements.Any(j => j.Verdict != Verdict.Exists && j.Target == LookupTarget.Type),
+                Problems: judgements.Any(j => j.Verdict.IsProblem() && NeedsIndex(j)));
             scope = await index.PrepareAsync(needs, ct);
             notes.AddRange(scope.Notes);
         }

@@ -41,6 +41,9 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
 
     public static IndexKnowledge Open(string path) => new(path);
 
+    /// <summary>Whether unknown type names alone are reason to index on demand (true), or only problems to explain.</summary>
+    public bool IndexForUnknownTypes { get; init; } = true;
+
     public async Task<KnowledgeScope> PrepareAsync(KnowledgeNeeds needs, CancellationToken ct)
     {
         await _preparing.WaitAsync(ct).ConfigureAwait(false);
@@ -56,6 +59,7 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
 
     private async Task<KnowledgeScope> PrepareLockedAsync(KnowledgeNeeds needs, CancellationToken ct)
     {
+        if (!needs.Problems && !IndexForUnknownTypes) return new KnowledgeScope(RelatedIndexed(needs), []);
         var packages = new List<PackageRequest>();
         foreach (var (id, version) in needs.Packages)
         {
@@ -81,6 +85,21 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
             await IndexAsync(dependencies, [], notes, ct).ConfigureAwait(false);
         }
         return new KnowledgeScope(related, notes);
+    }
+
+    /// <summary>The family dependencies of the pins that the index already holds.</summary>
+    private Dictionary<string, string> RelatedIndexed(KnowledgeNeeds needs)
+    {
+        var related = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, _) in needs.Packages)
+        {
+            foreach (var (dependency, _, owner) in NewestDependenciesOfFamily(id))
+            {
+                if (!needs.Packages.Any(p => p.Id.Equals(dependency, StringComparison.OrdinalIgnoreCase)) && _view?.FindPackage(dependency) is not null)
+                    related.TryAdd(dependency, owner);
+            }
+        }
+        return related;
     }
 
     // Offline, every report says what it lacked; online, what failed to index once is not retried.

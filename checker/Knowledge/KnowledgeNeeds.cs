@@ -9,11 +9,14 @@ namespace ApiTruth.Checker.Knowledge;
 /// <param name="AspNetCore">Whether the ASP.NET Core shared framework is part of the reference set.</param>
 /// <param name="Packages">The directly pinned packages and their exact versions.</param>
 /// <param name="TypeLookups">Whether some type name of the snippet is unknown to the reference set.</param>
+/// <param name="Problems">Whether some finding to explain is a problem already (a member missing from a library type),
+/// not only an unknown name the index might turn into one.</param>
 internal sealed record KnowledgeNeeds(
     string Framework,
     bool AspNetCore,
     IReadOnlyList<(string Id, string Version)> Packages,
-    bool TypeLookups);
+    bool TypeLookups,
+    bool Problems = true);
 
 /// <summary>What the index can say after preparing for some needs.</summary>
 /// <param name="Related">Packages that are not pinned but that other versions of a pin depend on, with the pin they belong to.</param>

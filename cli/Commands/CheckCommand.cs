@@ -72,7 +72,8 @@ internal static class CheckCommand
                     using var projectFeed = services.Resolver is null ? PackageFeed.FromConfiguration(offline: parse.GetValue(offline)) : null;
                     var projectResolver = services.Resolver ?? new FeedReferenceResolver(projectFeed!);
                     return await projectMode.RunAsync(parse, whole, chosenFormat, parse.GetValue(framework), parse.GetValue(index),
-                        new ApiChecker(projectResolver, (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index), parse.GetValue(offline))), projectResolver,
+                        new ApiChecker(projectResolver, services.OpenIndex is { } openIndex ? openIndex(parse.GetValue(index), parse.GetValue(offline))
+                            : OpenDefaultIndex(parse.GetValue(index), parse.GetValue(offline), indexForUnknownTypes: false)), projectResolver,
                         output, error, !parse.GetValue(noColor) && IsTerminal(output), ct);
                 }
                 var projectPins = parse.GetValue(project) is { } projectPath ? ProjectPins.Load(projectPath) : null;
@@ -81,7 +82,8 @@ internal static class CheckCommand
                     : throw new InputException("name a file, a folder, or - for standard input (or give --project)");
                 var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
                 var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
-                var checkerIndex = (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index), parse.GetValue(offline));
+                var checkerIndex = services.OpenIndex is { } open ? open(parse.GetValue(index), parse.GetValue(offline))
+                    : OpenDefaultIndex(parse.GetValue(index), parse.GetValue(offline), indexForUnknownTypes: true);
                 PackageFeed? feed = null;
                 try
                 {
@@ -147,7 +149,9 @@ internal static class CheckCommand
     /// The index at --index / $APITRUTH_INDEX / the data folder. Explanations index what they need into it on demand
     /// (so the default index may not exist yet); offline, an absent index means explanations are absent, not wrong.
     /// </summary>
-    private static ICheckerIndex? OpenDefaultIndex(string? path, bool offline)
+    /// <param name="indexForUnknownTypes">Index on demand to explain unknown type names too (snippets); a project's
+    /// build hook indexes only to explain problems, so that a type the checker cannot see never costs a build minutes.</param>
+    private static ICheckerIndex? OpenDefaultIndex(string? path, bool offline, bool indexForUnknownTypes)
     {
         var resolved = ApiTruth.Indexer.Storage.IndexLocation.Resolve(path);
         if (!File.Exists(resolved))
@@ -159,7 +163,7 @@ internal static class CheckCommand
         {
             IndexMissing? indexMissing = offline ? null
                 : (packages, frameworks, ct) => IndexOnDemand.RunAsync(resolved, packages, frameworks, Console.Error, "--offline turns this off", ct);
-            return new IndexKnowledge(resolved, indexMissing, "--offline");
+            return new IndexKnowledge(resolved, indexMissing, "--offline") { IndexForUnknownTypes = indexForUnknownTypes };
         }
         catch (InvalidDataException e)
         {

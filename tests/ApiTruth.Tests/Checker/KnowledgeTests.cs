@@ -142,6 +142,25 @@ public sealed class KnowledgeTests(CheckerFixture fixture) : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "absent.db")));
     }
 
+    [Fact]
+    public async Task A_project_hook_does_not_index_to_explain_a_type_it_cannot_see()
+    {
+        var path = Path.Combine(_dir, "index.db");
+        using var knowledge = new IndexKnowledge(path, (packages, frameworks, ct) =>
+        {
+            _indexed.AddRange(packages.Select(p => p.ToString()).Concat(frameworks.Select(f => f.Moniker)));
+            return Task.FromResult<string?>(null);
+        })
+        { IndexForUnknownTypes = false };
+        var report = await CheckAsync(knowledge, "var pipeline = new ResiliencePipelineBuilder();", "net10.0", "Polly@7.2.4");
+        Assert.Equal(Verdict.Unverifiable, report.At(1, "ResiliencePipelineBuilder").Verdict);
+        Assert.Empty(_indexed);
+
+        // A problem to explain is reason enough.
+        await CheckAsync(knowledge, "Polly.Policy.Handle<System.Exception>().Retryy(3);", "net10.0", "Polly@7.2.4");
+        Assert.Equal(["Polly", "net10.0"], _indexed);
+    }
+
     private sealed class SilentProgress : IIndexProgress
     {
         public void Planned(int total)
