@@ -66,7 +66,7 @@ internal static class CheckCommand
                     using var projectFeed = services.Resolver is null ? PackageFeed.FromConfiguration() : null;
                     var projectResolver = services.Resolver ?? new FeedReferenceResolver(projectFeed!);
                     return await projectMode.RunAsync(parse, whole, chosenFormat, parse.GetValue(framework), parse.GetValue(index),
-                        new ApiChecker(projectResolver, (services.OpenIndex ?? OpenDefaultIndex).Invoke(parse.GetValue(index))), projectResolver,
+                        new ApiChecker(projectResolver, (services.OpenIndex ?? OpenIndexNow).Invoke(parse.GetValue(index))), projectResolver,
                         output, error, !parse.GetValue(noColor) && IsTerminal(output), ct);
                 }
                 var projectPins = parse.GetValue(project) is { } projectPath ? ProjectPins.Load(projectPath) : null;
@@ -87,6 +87,7 @@ internal static class CheckCommand
                     foreach (var folder in projectPins?.ReferencedFolders() ?? [])
                         context.AddRange((await InputReader.ReadAsync([folder], TextReader.Null, ct)).Where(s => !InputReader.IsMarkdown(s.Path)));
                     var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins, context), ct);
+                    if (checkerIndex is BackgroundCheckerIndex background) await background.EnsureOpenAsync();
                     Write(output, chosenFormat, reports, sources, color: !parse.GetValue(noColor) && IsTerminal(output));
                     return reports.Any(r => r.HasProblems) ? 1 : 0;
                 }
@@ -137,8 +138,23 @@ internal static class CheckCommand
         }
     }
 
-    /// <summary>The index at --index / $APITRUTH_INDEX / the data folder, when one exists: without it explanations are absent, not wrong.</summary>
+    /// <summary>
+    /// The index at --index / $APITRUTH_INDEX / the data folder, when one exists: without it explanations are absent,
+    /// not wrong. Opened in the background while the snippet binds.
+    /// </summary>
     private static ICheckerIndex? OpenDefaultIndex(string? path)
+    {
+        var resolved = ApiTruth.Indexer.Storage.IndexLocation.Resolve(path);
+        if (!File.Exists(resolved))
+        {
+            if (path is not null) throw new InputException($"--index: no index at {resolved}");
+            return null;
+        }
+        return new BackgroundCheckerIndex(resolved);
+    }
+
+    /// <summary>As <see cref="OpenDefaultIndex"/>, opened before returning (project mode checks many files with one index).</summary>
+    private static ICheckerIndex? OpenIndexNow(string? path)
     {
         var resolved = ApiTruth.Indexer.Storage.IndexLocation.Resolve(path);
         if (!File.Exists(resolved))
