@@ -30,6 +30,7 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
     public const string DefaultFramework = "net10.0";
 
     private readonly ReferenceContextCache _contexts = new();
+    private readonly MemoizingReferenceResolver _resolver = new(resolver);
     private readonly FindingBuilder _findings = new(index);
 
     /// <summary>One report per target framework (a project may have several).</summary>
@@ -53,21 +54,31 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
             var project = request.Project?.For(framework);
             // Code is parsed as the compiler of this framework sees it: #if NET8_0_OR_GREATER and the project's own symbols.
             var symbols = FrameworkSymbols.For(moniker).Concat(project?.DefineConstants ?? []).Distinct(StringComparer.Ordinal).ToList();
-            var parsed = request.Sources.Select(s => ParsedSnippet.Parse(s, symbols)).ToList();
-            var context = (request.Context ?? []).Select(s => ParsedSnippet.Parse(s, symbols)).Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).ToList();
-            trace?.Invoke($"parse {clock.ElapsedMilliseconds} ms");
             var pins = PackagePin.Merge((request.Packages ?? [])
                 .Concat(directives.SelectMany(d => d.Packages))
                 .Concat(project?.Packages ?? []));
+            // Resolving the reference set and loading its assemblies do not need the parsed code: on another core,
+            // they overlap parsing (in a cold process both are mostly first-use costs).
+            var prepared = Task.Run(() => PrepareAsync(moniker, pins, aspNetCore, ct), ct);
+            var parsed = request.Sources.Select(s => ParsedSnippet.Parse(s, symbols)).ToList();
+            var context = (request.Context ?? []).Select(s => ParsedSnippet.Parse(s, symbols)).Where(p => p.Form == SnippetForm.File).Select(p => p.Tree).ToList();
+            trace?.Invoke($"parse {clock.ElapsedMilliseconds} ms");
             clock.Restart();
-            var references = await resolver.ResolveAsync(moniker, pins, aspNetCore, ct);
-            trace?.Invoke($"resolve {framework}: {references.Assemblies.Count} assemblies, {clock.ElapsedMilliseconds} ms");
+            var references = await prepared;
+            trace?.Invoke($"resolve {framework}: {references.Assemblies.Count} assemblies, {clock.ElapsedMilliseconds} ms more");
             IReadOnlyList<string>? usings = project is null ? null
                 : (project.ImplicitUsings ? ImplicitUsings.For(aspNetCore) : []).Concat(project.Usings).Distinct(StringComparer.Ordinal).ToList();
             reports.Add(await CheckAsync(parsed, references, aspNetCore, ct, context, usings, project?.Properties));
             clock.Restart();
         }
         return reports;
+    }
+
+    private async Task<ResolvedReferences> PrepareAsync(string moniker, IReadOnlyList<PackagePin> pins, bool aspNetCore, CancellationToken ct)
+    {
+        var references = await _resolver.ResolveAsync(moniker, pins, aspNetCore, ct);
+        _contexts.For(references, aspNetCore);
+        return references;
     }
 
     /// <summary>Checks parsed units against a resolved reference set (the in-process, warm path).</summary>

@@ -8,7 +8,8 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var root = BuildRoot();
+        StartupWarmup.Start(args.Length > 0 ? args[0] : null);
+        var root = BuildRoot(args.Length > 0 ? args[0] : null);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -39,16 +40,25 @@ internal static class Program
         }
     }
 
-    internal static RootCommand BuildRoot()
+    private static readonly (string Name, Func<Command> Create)[] Subcommands =
+    [
+        ("index", IndexCommand.Create),
+        ("versions", VersionsCommand.Create),
+        ("check", () => CheckCommand.Create()),
+        ("history", HistoryCommand.Create),
+        ("diff", DiffCommand.Create),
+        ("find", FindCommand.Create),
+        ("hook", HookCommand.Create),
+    ];
+
+    /// <param name="first">The first argument: when it names a subcommand, only that one is built (a one-shot query
+    /// should not pay for every other command's options); otherwise all are, for help, --version and errors.</param>
+    internal static RootCommand BuildRoot(string? first = null)
     {
         var root = new RootCommand("ApiTruth: does this API exist in the version you actually use?");
-        root.Subcommands.Add(IndexCommand.Create());
-        root.Subcommands.Add(VersionsCommand.Create());
-        root.Subcommands.Add(CheckCommand.Create());
-        root.Subcommands.Add(HistoryCommand.Create());
-        root.Subcommands.Add(DiffCommand.Create());
-        root.Subcommands.Add(FindCommand.Create());
-        root.Subcommands.Add(HookCommand.Create());
+        var named = Array.FindIndex(Subcommands, s => s.Name == first);
+        foreach (var (_, create) in named >= 0 ? [Subcommands[named]] : Subcommands)
+            root.Subcommands.Add(create());
         return root;
     }
 }

@@ -12,6 +12,8 @@ internal sealed class NameCatalog
     private readonly Lazy<Dictionary<string, List<(CatalogType Type, AssemblyOwner Owner)>>> _typesByName;
     private readonly Lazy<Dictionary<string, List<(CatalogMember Member, AssemblyOwner Owner)>>> _membersByName;
     private readonly IReadOnlyList<(string Path, AssemblyOwner Owner)> _assemblies;
+    private readonly Lazy<IReadOnlyList<(string Name, string Display)>> _allTypeNames;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<System.Collections.Immutable.ImmutableArray<string>>> _parameterNames = new(StringComparer.Ordinal);
 
     /// <param name="assemblies">The reference set's assemblies and who ships them.</param>
     /// <param name="types">Reads an assembly's types only (most checks need no more).</param>
@@ -21,6 +23,7 @@ internal sealed class NameCatalog
         _assemblies = assemblies;
         _typesByName = new(() => Index(Read(assemblies, types), n => n.Types, t => t.Name));
         _membersByName = new(() => Index(Read(assemblies, members), n => n.Members, m => m.Name));
+        _allTypeNames = new(() => TypeIndex.Values.SelectMany(l => l).Select(t => (t.Type.Name, t.Type.FullName)).Distinct().ToList());
     }
 
     // Reading is I/O and decoding per assembly, independent of the others.
@@ -55,16 +58,17 @@ internal sealed class NameCatalog
     public bool HasMember(string name) => MemberIndex.ContainsKey(name);
 
     /// <summary>The parameter name lists of every method of this name in the reference set.</summary>
-    public IReadOnlyList<System.Collections.Immutable.ImmutableArray<string>> MethodParameterNames(string methodName)
-    {
-        var paths = MembersNamed(methodName).Where(m => m.Member.IsMethod).Select(m => m.Owner).Distinct().ToHashSet();
-        return _assemblies.Where(a => paths.Contains(a.Owner)).AsParallel()
-            .SelectMany(a => AssemblyNames.MethodParameterNames(a.Path, methodName)).ToList();
-    }
+    /// <remarks>Read from the assemblies once per name: warm checks of the same code ask again.</remarks>
+    public IReadOnlyList<System.Collections.Immutable.ImmutableArray<string>> MethodParameterNames(string methodName) =>
+        _parameterNames.GetOrAdd(methodName, name =>
+        {
+            var paths = MembersNamed(name).Where(m => m.Member.IsMethod).Select(m => m.Owner).Distinct().ToHashSet();
+            return _assemblies.Where(a => paths.Contains(a.Owner)).AsParallel()
+                .SelectMany(a => AssemblyNames.MethodParameterNames(a.Path, name)).ToList();
+        });
 
     /// <summary>Every top-level and nested type: its simple name and its full name for display.</summary>
-    public IEnumerable<(string Name, string Display)> AllTypeNames() =>
-        TypeIndex.Values.SelectMany(l => l).Select(t => (t.Type.Name, t.Type.FullName)).Distinct();
+    public IReadOnlyList<(string Name, string Display)> AllTypeNames() => _allTypeNames.Value;
 
     public IEnumerable<string> AllMemberNames() => MemberIndex.Keys;
 

@@ -17,6 +17,10 @@ internal sealed class ReferenceContext
     private readonly SourceGenerators _generators;
     private readonly Lazy<IReadOnlyList<AnalyzerAssembly>> _generatorAssemblies;
 
+    // Checks with the same pins mostly import the same namespaces: the global-usings tree is parsed once per set.
+    private readonly ConcurrentDictionary<string, SyntaxTree> _usingsTrees = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _namespaces = new(StringComparer.Ordinal);
+
     public ReferenceContext(ResolvedReferences references, Func<string, MetadataReference> referenceFor, NameCatalogCache catalogs, bool aspNetCore,
         SourceGenerators generators)
     {
@@ -77,6 +81,13 @@ internal sealed class ReferenceContext
             .Select(n => n.EndsWith("Attribute", StringComparison.Ordinal) ? n[..^"Attribute".Length] : n)
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The <c>global using</c> file that imports these namespaces (shared by every compilation that imports the same ones).</summary>
+    public SyntaxTree UsingsTree(IEnumerable<string> namespaces)
+    {
+        var text = string.Join("\n", namespaces.Distinct(StringComparer.Ordinal).Select(n => $"global using global::{n};"));
+        return _usingsTrees.GetOrAdd(text, t => CSharpSyntaxTree.ParseText(t, Input.ParsedSnippet.RegularOptions, path: "<implicit usings>"));
+    }
+
     /// <summary>The SDK's implicit usings (Microsoft.NET.Sdk, plus Microsoft.NET.Sdk.Web's for ASP.NET Core) that exist here.</summary>
     public IReadOnlyList<string> ImplicitUsings { get; }
 
@@ -84,7 +95,9 @@ internal sealed class ReferenceContext
     public AssemblyOwner? OwnerOf(IAssemblySymbol? assembly) =>
         assembly is not null && _ownersByAssemblyName.TryGetValue(assembly.Identity.Name, out var owner) ? owner : null;
 
-    public bool NamespaceExists(string qualifiedName)
+    public bool NamespaceExists(string qualifiedName) => _namespaces.GetOrAdd(qualifiedName, FindNamespace);
+
+    private bool FindNamespace(string qualifiedName)
     {
         INamespaceSymbol? ns = Template.GlobalNamespace;
         foreach (var part in qualifiedName.Split('.'))

@@ -47,9 +47,11 @@ internal static class SnippetBinder
             var wanted = new List<string>();
             var undecided = new List<(string Name, IReadOnlyList<string> Namespaces)>();
             var root = tree.GetRoot();
+            // Binding every method body for diagnostics is most of a warm check: once per pass.
+            var diagnostics = model.GetDiagnostics();
             // Type names from the diagnostics, and from the tree: inside a lambda passed to a call that fails,
             // the compiler reports nothing, yet the names there must resolve too.
-            var typeNames = model.GetDiagnostics()
+            var typeNames = diagnostics
                 .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id is "CS0246" or "CS0103" or "CS0308")
                 .Select(d => SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan))
                 .OfType<SimpleNameSyntax>()
@@ -64,7 +66,7 @@ internal static class SnippetBinder
                 if (namespaces.Count == 1) wanted.Add(namespaces[0]);
                 else if (namespaces.Count > 1) undecided.Add((name.Identifier.ValueText, namespaces));
             }
-            foreach (var d in model.GetDiagnostics())
+            foreach (var d in diagnostics)
             {
                 if (d.Severity != DiagnosticSeverity.Error || d.Id is not ("CS1061" or "CS1929")) continue;
                 if (SyntaxNames.SimpleNameAt(root, d.Location.SourceSpan) is not { } name) continue;
@@ -120,8 +122,7 @@ internal static class SnippetBinder
     private static (CSharpCompilation, SemanticModel) Compile(ReferenceContext context, SyntaxTree tree, IEnumerable<string> baseUsings,
         IEnumerable<string> added, IReadOnlyList<SyntaxTree>? companions)
     {
-        var usings = string.Join("\n", baseUsings.Concat(added).Distinct(StringComparer.Ordinal).Select(n => $"global using global::{n};"));
-        var usingsTree = CSharpSyntaxTree.ParseText(usings, ParsedSnippet.RegularOptions, path: "<implicit usings>");
+        var usingsTree = context.UsingsTree(baseUsings.Concat(added));
         var trees = new List<SyntaxTree> { tree, usingsTree };
         if (companions is not null) trees.AddRange(companions);
         var compilation = context.Template.AddSyntaxTrees(trees);

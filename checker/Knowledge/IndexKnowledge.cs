@@ -41,6 +41,13 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
 
     public static IndexKnowledge Open(string path) => new(path);
 
+    /// <summary>Reads what every type or extension-method question reads first (the packages' name lists), ahead of need.</summary>
+    public void Warm()
+    {
+        if (_view is not { } view) return;
+        foreach (var package in view.Packages) view.DefinesName(package, "");
+    }
+
     /// <summary>Whether unknown type names alone are reason to index on demand (true), or only problems to explain.</summary>
     public bool IndexForUnknownTypes { get; init; } = true;
 

@@ -95,6 +95,7 @@ internal static class CheckCommand
                     foreach (var folder in projectPins?.ReferencedFolders() ?? [])
                         context.AddRange((await InputReader.ReadAsync([folder], TextReader.Null, ct)).Where(s => !InputReader.IsMarkdown(s.Path)));
                     var reports = await checker.CheckAsync(new CheckRequest(sources, parse.GetValue(framework), pins, projectPins, context), ct);
+                    if (checkerIndex is BackgroundCheckerIndex background) await background.EnsureOpenAsync();
                     Write(output, chosenFormat, reports, sources, color: !parse.GetValue(noColor) && IsTerminal(output));
                     return reports.Any(r => r.HasProblems) ? 1 : 0;
                 }
@@ -159,16 +160,23 @@ internal static class CheckCommand
             if (path is not null) throw new InputException($"--index: no index at {resolved}");
             if (offline) return null;
         }
-        try
+        IndexMissing? indexMissing = offline ? null
+            : (packages, frameworks, ct) => IndexOnDemand.RunAsync(resolved, packages, frameworks, Console.Error, "--offline turns this off", ct);
+        ICheckerIndex Open()
         {
-            IndexMissing? indexMissing = offline ? null
-                : (packages, frameworks, ct) => IndexOnDemand.RunAsync(resolved, packages, frameworks, Console.Error, "--offline turns this off", ct);
-            return new IndexKnowledge(resolved, indexMissing, "--offline") { IndexForUnknownTypes = indexForUnknownTypes };
+            try
+            {
+                var knowledge = new IndexKnowledge(resolved, indexMissing, "--offline") { IndexForUnknownTypes = indexForUnknownTypes };
+                knowledge.Warm();
+                return knowledge;
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InputException(e.Message);
+            }
         }
-        catch (InvalidDataException e)
-        {
-            throw new InputException(e.Message);
-        }
+        // Snippets: opened on another core while the snippet binds. Project mode checks many files with one index.
+        return indexForUnknownTypes ? new BackgroundCheckerIndex(Open) : Open();
     }
 
     private static bool IsTerminal(TextWriter output) =>
