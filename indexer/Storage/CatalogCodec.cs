@@ -18,11 +18,16 @@ internal sealed record EncodedSegment(byte[]? Names, byte[] Keys, byte[] Data, I
 internal static class CatalogCodec
 {
     public const byte FormatVersion = 3;
-    public const int BlockSize = 4096;
+    public const int BlockSize = 16384;
 
     private const byte DeclaringTypeFromDocId = 1;
     private const byte ParameterTypesFromDocId = 2;
     private const byte ReturnTypeIsContainer = 4;
+    private const byte PrefixNotFromKind = 8;
+
+    /// <summary>The order records are stored in: by doc ID, so neighbours share their container and are of one kind.</summary>
+    public static List<ApiRecord> InStorageOrder(IEnumerable<ApiRecord> records) =>
+        records.OrderBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.Display, StringComparer.Ordinal).ToList();
 
     public static EncodedSegment Encode(IReadOnlyList<ApiRecord> records, CatalogNames names, SegmentScopes scopes)
     {
@@ -35,12 +40,16 @@ internal static class CatalogCodec
         VarInt.Write(keys, (uint)records.Count);
         scopes.Write(keys);
         var parts = new DocIdParts[records.Count];
+        var previousId = 0;
         for (var i = 0; i < records.Count; i++)
         {
             var part = parts[i] = DocIdParts.Of(records[i].DocId);
             if (names.TryGetId(part.Name, out var id))
             {
-                VarInt.Write(keys, (uint)id + 1);
+                // Names are numbered in sorted order and a type's members follow in sorted order: the step from the
+                // previous record's number is small and positive far more often than the number itself is small.
+                VarInt.Write(keys, ZigZag(id - previousId) + 1);
+                previousId = id;
             }
             else
             {
@@ -53,6 +62,7 @@ internal static class CatalogCodec
         for (var start = 0; start < records.Count; start += BlockSize)
             blocks.Add(EncodeBlock(records, parts, start, Math.Min(BlockSize, records.Count - start), scopes));
         using var data = new MemoryStream(blocks.Sum(b => b.Length) + 16);
+        VarInt.Write(data, (uint)BlockSize);
         VarInt.Write(data, (uint)blocks.Count);
         foreach (var block in blocks) VarInt.Write(data, (uint)block.Length);
         foreach (var block in blocks) data.Write(block);
@@ -68,19 +78,29 @@ internal static class CatalogCodec
         {
             var record = records[i];
             var part = parts[i];
-            var shared = part.Container.AsSpan().CommonPrefixLength(previousContainer);
-            VarInt.Write(columns[Column.Container], (uint)shared);
-            ColumnText.Write(columns[Column.Container], part.Container.AsSpan(shared));
-            previousContainer = part.Container;
+            // 0: the previous record's container; else the shared prefix length + 1 and the rest.
+            if (i > start && part.Container == previousContainer)
+            {
+                VarInt.Write(columns[Column.Container], 0);
+            }
+            else
+            {
+                var shared = part.Container.AsSpan().CommonPrefixLength(previousContainer);
+                VarInt.Write(columns[Column.Container], (uint)shared + 1);
+                ColumnText.Write(columns[Column.Container], part.Container.AsSpan(shared));
+                previousContainer = part.Container;
+            }
             ColumnText.Write(columns[Column.Rest], part.Rest);
             columns[Column.Kind].WriteByte((byte)record.Kind);
             VarInt.Write(columns[Column.Flags], (uint)record.Flags);
 
             var parameters = record.Parameters;
             var derived = (record.DeclaringType is not null && record.DeclaringType == DocIds.ContainingType(record.DocId) ? DeclaringTypeFromDocId : 0)
-                | (parameters is { Count: > 0 } && DocIds.ParameterTypes(record.DocId).SequenceEqual(parameters.Select(p => p.Type)) ? ParameterTypesFromDocId : 0)
-                | (record.ReturnType is not null && record.ReturnType == part.QualifiedContainer ? ReturnTypeIsContainer : 0);
+                | (parameters is { Count: > 0 } && DocIds.ParameterTypes(part.Rest).SequenceEqual(parameters.Select(p => p.Type)) ? ParameterTypesFromDocId : 0)
+                | (record.ReturnType is not null && record.ReturnType == part.Container ? ReturnTypeIsContainer : 0)
+                | (part.Prefix != DocIdParts.PrefixOf(record.Kind) ? PrefixNotFromKind : 0);
             columns[Column.Derived].WriteByte((byte)derived);
+            if ((derived & PrefixNotFromKind) != 0) columns[Column.Derived].WriteByte((byte)part.Prefix);
             if ((derived & DeclaringTypeFromDocId) == 0) ColumnText.WriteNullable(columns[Column.DeclaringType], record.DeclaringType);
             if ((derived & ReturnTypeIsContainer) == 0) ColumnText.WriteNullable(columns[Column.ReturnType], record.ReturnType);
 
@@ -99,7 +119,8 @@ internal static class CatalogCodec
             }
             else
             {
-                VarInt.Write(columns[Column.ParameterCount], (uint)parameters.Count + 1);
+                // With the types taken from the doc ID, so is the count.
+                if ((derived & ParameterTypesFromDocId) == 0) VarInt.Write(columns[Column.ParameterCount], (uint)parameters.Count + 1);
                 foreach (var p in parameters)
                 {
                     ColumnText.Write(columns[Column.ParameterName], p.Name);
@@ -172,11 +193,18 @@ internal static class CatalogCodec
         var scopes = SegmentScopes.Read(raw, ref position);
         var ids = new int[count];
         string[]? literals = null;
+        var previousId = 0;
         for (var i = 0; i < count; i++)
         {
-            var id = (int)VarInt.Read(raw, ref position) - 1;
-            ids[i] = id;
-            if (id < 0) (literals ??= new string[count])[i] = ColumnText.Read(raw, ref position);
+            var step = VarInt.Read(raw, ref position);
+            if (step == 0)
+            {
+                ids[i] = -1;
+                (literals ??= new string[count])[i] = ColumnText.Read(raw, ref position);
+                continue;
+            }
+            ids[i] = previousId += UnZigZag(step - 1);
+            if (previousId < 0) throw new InvalidDataException("Catalog segment keys are corrupt.");
         }
         if (position != raw.Length) throw new InvalidDataException("Catalog segment keys have trailing data.");
         return new SegmentKeys(scopes, ids, literals);
@@ -189,14 +217,16 @@ internal static class CatalogCodec
     public static void Decode(byte[] data, SegmentKeys keys, CatalogNames names, Func<int, bool>? wanted, List<(int Index, ApiRecord Api)> found)
     {
         var position = 0;
+        var blockSize = (int)VarInt.Read(data, ref position);
         var blockCount = (int)VarInt.Read(data, ref position);
+        if (blockSize <= 0 || (long)blockSize * blockCount < keys.Count) throw new InvalidDataException("Catalog segment blocks do not cover its records.");
         var lengths = new int[blockCount];
         for (var b = 0; b < blockCount; b++) lengths[b] = (int)VarInt.Read(data, ref position);
         var offset = position;
         for (var b = 0; b < blockCount; b++)
         {
-            var start = b * BlockSize;
-            var count = Math.Min(BlockSize, keys.Count - start);
+            var start = b * blockSize;
+            var count = Math.Min(blockSize, keys.Count - start);
             var any = wanted is null;
             for (var i = start; !any && i < start + count; i++) any = wanted!(i);
             if (any)
@@ -217,19 +247,55 @@ internal static class CatalogCodec
         if ((int)VarInt.Read(raw, ref position) != count) throw new InvalidDataException("Catalog segment block has the wrong record count.");
         var cursor = new BlockCursor(raw, ref position);
         var container = new StringBuilder(64);
+        string? containerText = null;
         for (var i = start; i < start + count; i++)
         {
             var shared = (int)cursor.Int(Column.Container);
-            if (shared > container.Length) throw new InvalidDataException("Catalog segment front coding is corrupt.");
-            container.Length = shared;
-            container.Append(Encoding.UTF8.GetString(cursor.Bytes(Column.Container)));
+            if (shared > 0)
+            {
+                if (shared - 1 > container.Length) throw new InvalidDataException("Catalog segment front coding is corrupt.");
+                container.Length = shared - 1;
+                container.Append(Encoding.UTF8.GetString(cursor.Bytes(Column.Container)));
+                containerText = null;
+            }
             if (wanted is null || wanted(i))
-                found.Add((i, cursor.Record(container.ToString(), keys.NameOf(i, names), keys.Scopes)));
+                found.Add((i, cursor.Record(containerText ??= container.ToString(), keys.NameOf(i, names), keys.Scopes)));
             else
                 cursor.Skip();
         }
         cursor.CheckEnd();
     }
+
+    /// <summary><c>DocIds.ParameterTypes(rest).Count</c> on the UTF-8 bytes, without making the strings.</summary>
+    private static int ParameterCount(ReadOnlySpan<byte> rest)
+    {
+        var open = rest.IndexOf((byte)'(');
+        if (open < 0) return 0;
+        var close = rest.LastIndexOf((byte)')');
+        if (close <= open + 1) return 0;
+        var count = 1;
+        var depth = 0;
+        foreach (var c in rest[(open + 1)..close])
+        {
+            switch (c)
+            {
+                case (byte)'{' or (byte)'[' or (byte)'(':
+                    depth++;
+                    break;
+                case (byte)'}' or (byte)']' or (byte)')':
+                    depth--;
+                    break;
+                case (byte)',' when depth == 0:
+                    count++;
+                    break;
+            }
+        }
+        return count;
+    }
+
+    private static uint ZigZag(int value) => (uint)((value << 1) ^ (value >> 31));
+
+    private static int UnZigZag(uint value) => (int)(value >> 1) ^ -(int)(value & 1);
 
     private static void CheckFormat(ReadOnlySpan<byte> raw, ref int position)
     {
@@ -329,12 +395,14 @@ internal static class CatalogCodec
 
         public ApiRecord Record(string container, string name, SegmentScopes scopes)
         {
-            var docId = DocIdParts.Join(container, name, Encoding.UTF8.GetString(Bytes(Column.Rest)));
+            var rest = Encoding.UTF8.GetString(Bytes(Column.Rest));
             var kind = (ApiKind)Byte(Column.Kind);
             var flags = (ApiFlags)Int(Column.Flags);
             var derived = Byte(Column.Derived);
+            var prefix = (derived & PrefixNotFromKind) != 0 ? (char)Byte(Column.Derived) : DocIdParts.PrefixOf(kind);
+            var docId = DocIdParts.Join(prefix, container, name, rest);
             var declaringType = (derived & DeclaringTypeFromDocId) != 0 ? DocIds.ContainingType(docId) : Nullable(Column.DeclaringType);
-            var returnType = (derived & ReturnTypeIsContainer) != 0 ? container[2..] : Nullable(Column.ReturnType);
+            var returnType = (derived & ReturnTypeIsContainer) != 0 ? container : Nullable(Column.ReturnType);
             // Columns are independent streams: the arity can be read before the facts that depend on it.
             var arity = (int)Int(Column.Arity);
             string[]? methodNames = null;
@@ -343,13 +411,12 @@ internal static class CatalogCodec
                 var text = Text(Column.MethodGenerics);
                 if (text.Length > 0) methodNames = text.Split(',');
             }
-            var parameterCount = (int)Int(Column.ParameterCount);
+            var typesFromDocId = (derived & ParameterTypesFromDocId) != 0 ? DocIds.ParameterTypes(rest) : null;
+            var parameterCount = typesFromDocId is not null ? typesFromDocId.Count + 1 : (int)Int(Column.ParameterCount);
             ApiParameter[]? parameters = null;
             if (parameterCount > 0)
             {
                 parameters = new ApiParameter[parameterCount - 1];
-                var typesFromDocId = (derived & ParameterTypesFromDocId) != 0 ? DocIds.ParameterTypes(docId) : null;
-                if (typesFromDocId is not null && typesFromDocId.Count != parameters.Length) throw new InvalidDataException("Catalog parameter types disagree with the doc ID.");
                 for (var p = 0; p < parameters.Length; p++)
                 {
                     var parameterName = Text(Column.ParameterName);
@@ -380,13 +447,15 @@ internal static class CatalogCodec
 
         public void Skip()
         {
-            SkipText(Column.Rest);
+            // The doc ID's rest holds the parameter list; only its parameter count is needed here.
+            var rest = Bytes(Column.Rest);
             var kind = (ApiKind)Byte(Column.Kind);
             Int(Column.Flags);
             var derived = Byte(Column.Derived);
+            if ((derived & PrefixNotFromKind) != 0) Byte(Column.Derived);
             if ((derived & DeclaringTypeFromDocId) == 0) SkipNullable(Column.DeclaringType);
             if ((derived & ReturnTypeIsContainer) == 0) SkipNullable(Column.ReturnType);
-            var parameterCount = (int)Int(Column.ParameterCount);
+            var parameterCount = (derived & ParameterTypesFromDocId) != 0 ? ParameterCount(rest) + 1 : (int)Int(Column.ParameterCount);
             for (var p = 0; p < parameterCount - 1; p++)
             {
                 SkipText(Column.ParameterName);

@@ -47,9 +47,42 @@ internal sealed class CatalogNames
         return sorted;
     }
 
-    public static byte[]? Encode(IReadOnlyList<string> newNames) =>
-        newNames.Count == 0 ? null : Compression.Compress(Encoding.UTF8.GetBytes(string.Join('\n', newNames)));
+    // Sorted names share long prefixes (GetHashCode, GetType, GetTypeCode): each is written as the length it shares
+    // with the previous one and the rest.
+    public static byte[]? Encode(IReadOnlyList<string> newNames)
+    {
+        if (newNames.Count == 0) return null;
+        using var raw = new MemoryStream(newNames.Count * 12);
+        VarInt.Write(raw, (uint)newNames.Count);
+        var previous = "";
+        foreach (var name in newNames)
+        {
+            var shared = name.AsSpan().CommonPrefixLength(previous);
+            VarInt.Write(raw, (uint)shared);
+            raw.Write(Encoding.UTF8.GetBytes(name, shared, name.Length - shared));
+            raw.WriteByte((byte)'\n');
+            previous = name;
+        }
+        return Compression.Compress(raw.GetBuffer().AsSpan(0, (int)raw.Length));
+    }
 
-    public static string[] Decode(byte[]? blob) =>
-        blob is null ? [] : Encoding.UTF8.GetString(Compression.Decompress(blob)).Split('\n');
+    public static string[] Decode(byte[]? blob)
+    {
+        if (blob is null) return [];
+        var raw = Compression.Decompress(blob);
+        var position = 0;
+        var names = new string[VarInt.Read(raw, ref position)];
+        var previous = "";
+        for (var i = 0; i < names.Length; i++)
+        {
+            var shared = (int)VarInt.Read(raw, ref position);
+            if (shared > previous.Length) throw new InvalidDataException("Catalog names are corrupt.");
+            var end = raw.AsSpan(position).IndexOf((byte)'\n');
+            if (end < 0) throw new InvalidDataException("Catalog names are truncated.");
+            names[i] = previous = string.Concat(previous.AsSpan(0, shared), Encoding.UTF8.GetString(raw, position, end));
+            position += end + 1;
+        }
+        if (position != raw.Length) throw new InvalidDataException("Catalog names have trailing data.");
+        return names;
+    }
 }

@@ -51,9 +51,8 @@ internal static class DisplayTemplate
             _ = int.TryParse(name.AsSpan(tick + 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out arity);
             name = name[..tick];
         }
-        var scope = new StringBuilder(48);
-        AppendScopePath(scope, container, scopes, variance: false, typeNames);
-        var types = new TypeContext(scopes, typeNames, methodGenericNames ?? SegmentScopes.DefaultNames(arity));
+        var (scope, containerNames) = ScopeOf(container, scopes);
+        var types = new TypeContext(scopes, containerNames, methodGenericNames ?? SegmentScopes.DefaultNames(arity));
         var isExplicit = (flags & ApiFlags.ExplicitInterfaceImplementation) != 0;
         switch (kind)
         {
@@ -121,9 +120,7 @@ internal static class DisplayTemplate
         var name = dot >= 0 ? qualified[(dot + 1)..] : qualified;
         var tick = name.IndexOf("``", StringComparison.Ordinal);
         if (tick > 0) name = name[..tick];
-        var typeNames = new List<string>(4);
-        var scope = new StringBuilder(48);
-        AppendScopePath(scope, container, scopes, variance: false, typeNames);
+        var (scope, typeNames) = ScopeOf(container, scopes);
         var b = new StringBuilder(64);
         AppendMethodHead(b, scope, name, name.Contains('#'), new TypeContext(scopes, typeNames, []));
         return b.ToString();
@@ -183,7 +180,17 @@ internal static class DisplayTemplate
         return -1;
     }
 
-    private static void AppendMethodHead(StringBuilder b, StringBuilder scope, string name, bool isExplicit, TypeContext types)
+    // Consecutive records share their container: its path and type parameter names are worked out once per segment.
+    private static (string Path, List<string> TypeNames) ScopeOf(string container, SegmentScopes scopes) =>
+        scopes.ContainerPaths.GetOrAdd(container, static (c, s) =>
+        {
+            var names = new List<string>(4);
+            var path = new StringBuilder(48);
+            AppendScopePath(path, c, s, variance: false, names);
+            return (path.ToString(), names);
+        }, scopes);
+
+    private static void AppendMethodHead(StringBuilder b, string scope, string name, bool isExplicit, TypeContext types)
     {
         b.Append(scope).Append('.');
         if (isExplicit) AppendExplicitName(b, name, types);
@@ -332,6 +339,19 @@ internal static class DisplayTemplate
     /// <summary>A doc-ID type form (<c>System.Collections.Generic.List{``0}[]</c>) as C# writes it (<c>List&lt;T&gt;[]</c>).</summary>
     private static void AppendType(StringBuilder b, string docType, TypeContext types)
     {
+        // A type that names no type parameter reads the same everywhere in the segment: worked out once.
+        if (!docType.Contains('`'))
+        {
+            b.Append(types.Scopes.TypeDisplays.GetOrAdd(docType, static (t, s) =>
+            {
+                var display = new StringBuilder(t.Length);
+                var at = 0;
+                AppendType(display, t, ref at, new TypeContext(s, [], []));
+                if (at < t.Length) display.Append(t, at, t.Length - at);
+                return display.ToString();
+            }, types.Scopes));
+            return;
+        }
         var position = 0;
         AppendType(b, docType, ref position, types);
         if (position < docType.Length) b.Append(docType, position, docType.Length - position);

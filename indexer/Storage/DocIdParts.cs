@@ -3,33 +3,46 @@ using ApiTruth.Indexer.Model;
 namespace ApiTruth.Indexer.Storage;
 
 /// <summary>
-/// A doc ID cut in three for storage: the container (<c>M:System.Linq.Enumerable</c>), the simple name without arity
-/// (<c>Chunk</c>) and the rest (<c>``1(System.Collections.Generic.IEnumerable{``0},System.Int32)</c>). The cut is by
-/// position, so <see cref="Join"/> gives back the exact doc ID whatever it spells.
+/// A doc ID cut for storage: the prefix letter (<c>M</c>), the container (<c>System.Linq.Enumerable</c>: declaring type
+/// of a member, namespace of a type), the simple name without arity (<c>Chunk</c>) and the rest
+/// (<c>``1(System.Collections.Generic.IEnumerable{``0},System.Int32)</c>). A doc ID that does not cut cleanly is kept
+/// whole as the name with prefix 0, so <see cref="Join"/> always gives back the exact doc ID.
 /// </summary>
-internal readonly record struct DocIdParts(string Container, string Name, string Rest)
+internal readonly record struct DocIdParts(char Prefix, string Container, string Name, string Rest)
 {
-    /// <summary>The container without its <c>X:</c> prefix: the declaring type (members) or namespace (types).</summary>
-    public string QualifiedContainer => Container.Length > 2 ? Container[2..] : "";
-
     public static DocIdParts Of(string docId)
     {
-        if (docId.Length < 2 || docId[1] != ':') return new DocIdParts("", docId, "");
-        var qualified = DocIds.QualifiedName(docId);
-        var dot = qualified.LastIndexOf('.');
-        var container = dot >= 0 ? docId[..(2 + dot)] : docId[..2];
-        var nameStart = dot >= 0 ? 2 + dot + 1 : 2;
-        var last = qualified[(dot + 1)..];
-        var tick = last.IndexOf('`');
-        var nameLength = tick >= 0 ? tick : last.Length;
-        return new DocIdParts(container, docId.Substring(nameStart, nameLength), docId[(nameStart + nameLength)..]);
+        if (docId.Length >= 2 && docId[1] == ':')
+        {
+            var qualified = DocIds.QualifiedName(docId);
+            var dot = qualified.LastIndexOf('.');
+            var last = qualified[(dot + 1)..];
+            var tick = last.IndexOf('`');
+            var nameStart = 2 + dot + 1;
+            var nameLength = tick >= 0 ? tick : last.Length;
+            var parts = new DocIdParts(docId[0], dot > 0 ? docId.Substring(2, dot) : "", docId.Substring(nameStart, nameLength),
+                docId[(nameStart + nameLength)..]);
+            if (dot != 0 && parts.Prefix != '\0') return parts;
+        }
+        return new DocIdParts('\0', "", docId, "");
     }
 
-    public static string Join(string container, string name, string rest) => container.Length switch
+    public string Join() => Join(Prefix, Container, Name, Rest);
+
+    public static string Join(char prefix, string container, string name, string rest)
     {
-        0 => name + rest,
-        2 => string.Concat(container, name, rest),
-        _ => string.Concat(container, ".", name, rest),
+        if (prefix == '\0') return name + rest;
+        return container.Length == 0 ? string.Concat([prefix.ToString(), ":", name, rest]) : string.Concat([prefix.ToString(), ":", container, ".", name, rest]);
+    }
+
+    /// <summary>The prefix letter a doc ID of this kind has.</summary>
+    public static char PrefixOf(ApiKind kind) => kind switch
+    {
+        _ when kind.IsType() => 'T',
+        ApiKind.Property or ApiKind.Indexer => 'P',
+        ApiKind.Field or ApiKind.Const or ApiKind.EnumValue => 'F',
+        ApiKind.Event => 'E',
+        _ => 'M',
     };
 }
 

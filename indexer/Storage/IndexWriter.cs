@@ -134,7 +134,7 @@ internal sealed class IndexWriter : IDisposable
 
     private void AppendSegment(long packageId, PackageState state, HashSet<ApiRecord> newRecords, ScopeFacts scopes, SqliteTransaction transaction)
     {
-        var ordered = newRecords.OrderBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.Display, StringComparer.Ordinal).ToList();
+        var ordered = CatalogCodec.InStorageOrder(newRecords);
         var first = NextVariant(transaction);
         var segment = CatalogCodec.Encode(ordered, state.Names, scopes.For(ordered));
         _connection.Execute(

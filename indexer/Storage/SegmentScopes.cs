@@ -8,8 +8,6 @@ namespace ApiTruth.Indexer.Storage;
 /// </summary>
 internal sealed class SegmentScopes
 {
-    public static readonly SegmentScopes Empty = new([], new Dictionary<string, string[]>(StringComparer.Ordinal));
-
     public SegmentScopes(HashSet<string> outerTypes, Dictionary<string, string[]> genericNames)
     {
         OuterTypes = outerTypes;
@@ -24,6 +22,12 @@ internal sealed class SegmentScopes
     /// type's declaration writes them, with variance (<c>out T</c>). Only names that differ from the defaults are kept.
     /// </summary>
     public Dictionary<string, string[]> GenericNames { get; }
+
+    /// <summary>Display paths of containers, filled by <see cref="DisplayTemplate"/> as it meets them.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, (string Path, List<string> TypeNames)> ContainerPaths { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>C# forms of doc-ID types that name no type parameter, filled by <see cref="DisplayTemplate"/>.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, string> TypeDisplays { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The names of a generic level: stored ones, else <c>T</c> for one parameter and <c>T1…Tn</c> for more.</summary>
     public string[] NamesOf(string qualifiedGenericName, int arity)
