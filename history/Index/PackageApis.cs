@@ -5,9 +5,10 @@ namespace ApiTruth.History.Index;
 
 /// <summary>
 /// What history and find need from one package's catalog: the doc IDs with a given last name, and the stored variants
-/// of a doc ID. The first lookups scan the compressed catalog for just the names asked (cheap for a one-shot CLI
-/// query, even on the big framework catalog); once a package has been asked about a few times, its whole catalog is
-/// decoded once and indexed by name, so a long-lived process answers from dictionaries.
+/// of a doc ID. The first lookups go through <see cref="IndexReader.FindNamed"/>, which decodes only the catalog blocks
+/// holding the names asked (cheap for a one-shot CLI query, even on the big framework catalog); once a package has been
+/// asked about a few times, its whole catalog is decoded once and indexed by name, so a long-lived process answers from
+/// dictionaries.
 /// </summary>
 internal sealed class PackageApis(IndexReader reader, StoredPackage package)
 {
@@ -16,7 +17,6 @@ internal sealed class PackageApis(IndexReader reader, StoredPackage package)
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<(int Id, ApiRecord Api)>> _scanned = new(StringComparer.OrdinalIgnoreCase);
-    private List<(int First, byte[] Raw)>? _segments;
     private CatalogNameIndex? _names;
     private PackageCatalog? _catalog;
     private int _scans;
@@ -62,8 +62,7 @@ internal sealed class PackageApis(IndexReader reader, StoredPackage package)
             EnsureFull();
             return false;
         }
-        _segments ??= LoadSegments();
-        var found = CatalogScanner.Scan(_segments, missing);
+        var found = reader.FindNamed(package, missing);
         foreach (var name in missing) _scanned[name] = [];
         foreach (var variant in found) _scanned[CatalogNameIndex.LastName(variant.Api.DocId)].Add(variant);
         return true;
@@ -74,20 +73,6 @@ internal sealed class PackageApis(IndexReader reader, StoredPackage package)
         if (_names is not null) return;
         _catalog = reader.GetCatalog(package);
         _names = CatalogNameIndex.Build(_catalog);
-        _segments = null;
         _scanned.Clear();
-    }
-
-    private List<(int First, byte[] Raw)> LoadSegments()
-    {
-        // A plain reader, not Dapper: a one-shot CLI query pays Dapper's per-shape code generation (tens of ms cold).
-        using var connection = IndexDatabase.Open(reader.Path, readOnly: true);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT first_variant, data FROM catalog_segment WHERE package_id = $id ORDER BY first_variant";
-        command.Parameters.AddWithValue("$id", package.Id);
-        using var rows = command.ExecuteReader();
-        var segments = new List<(int, byte[])>();
-        while (rows.Read()) segments.Add((rows.GetInt32(0), Compression.Decompress((byte[])rows.GetValue(1))));
-        return segments;
     }
 }

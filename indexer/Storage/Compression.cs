@@ -5,11 +5,11 @@ namespace ApiTruth.Indexer.Storage;
 
 /// <summary>
 /// Brotli with a length prefix. Catalog text (doc IDs, signatures) is highly repetitive, and compression is
-/// what keeps an (API, version) pair at a few bytes; quality 6 keeps the writer far ahead of extraction.
+/// what keeps an (API, version) pair at a few bytes; quality 8 is the last level before Brotli gets several times slower.
 /// </summary>
 internal static class Compression
 {
-    private const int Quality = 6;
+    private const int Quality = 8;
     private const int Window = 22;
 
     public static byte[] Compress(ReadOnlySpan<byte> raw)

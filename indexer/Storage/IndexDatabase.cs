@@ -24,7 +24,9 @@ internal static class IndexDatabase
             connection.Open();
             if (!readOnly)
             {
-                connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+                // Small pages: the index is a few dozen blobs of tens to hundreds of KB, and each blob's last overflow page
+                // is on average half empty. Only a new file takes the page size; an existing one keeps its own.
+                connection.Execute("PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
                 Migrate(connection);
             }
             else
@@ -34,6 +36,8 @@ internal static class IndexDatabase
                 var version = (long)command.ExecuteScalar()!;
                 if (version > Schema.Migrations.Count)
                     throw new InvalidDataException($"The index {path} has schema version {version}, newer than this ApiTruth ({Schema.Migrations.Count}).");
+                if (version < Schema.Migrations.Count)
+                    throw new InvalidDataException($"The index {path} has schema version {version}, older than this ApiTruth reads ({Schema.Migrations.Count}); rebuild the index with 'apitruth index --force'.");
             }
             return connection;
         }

@@ -1,5 +1,5 @@
+using ApiTruth.Indexer.Model;
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace ApiTruth.Indexer.Storage;
@@ -26,6 +26,8 @@ internal sealed class IndexReader : IDisposable
     private readonly ConcurrentDictionary<long, PackageCatalog> _catalogs = new();
     private readonly ConcurrentDictionary<long, int[]> _apiSets = new();
     private readonly ConcurrentDictionary<long, string[]> _names = new();
+    private readonly ConcurrentDictionary<long, CatalogNames> _nameTables = new();
+    private readonly ConcurrentDictionary<long, IReadOnlyList<SegmentHead>> _segments = new();
     private readonly Lock _gate = new();
 
     public IndexReader(string path)
@@ -96,21 +98,73 @@ internal sealed class IndexReader : IDisposable
     /// <summary>Every API variant ever stored for a package, with its global variant id.</summary>
     public PackageCatalog GetCatalog(StoredPackage package) => _catalogs.GetOrAdd(package.Id, id =>
     {
-        List<(long First, byte[] Data)> segments;
+        List<(long First, byte[]? Names, byte[] Keys, byte[] Data)> segments;
         lock (_gate)
-            segments = Rows("SELECT first_variant, data FROM catalog_segment WHERE package_id = $p ORDER BY first_variant", id,
-                r => (r.GetInt64(0), (byte[])r.GetValue(1)));
-        return PackageCatalog.FromSegments(segments.Select(s => ((int)s.First, CatalogCodec.Decode(s.Data))));
+        {
+            segments = Rows("SELECT first_variant, names, keys, data FROM catalog_segment WHERE package_id = $p ORDER BY first_variant", id,
+                r => (r.GetInt64(0), r.IsDBNull(1) ? null : (byte[])r.GetValue(1), (byte[])r.GetValue(2), (byte[])r.GetValue(3)));
+        }
+        var names = new CatalogNames();
+        var decoded = new List<(int First, ApiRecord[] Records)>();
+        var found = new List<(int Index, ApiRecord Api)>();
+        foreach (var segment in segments)
+        {
+            names.Append(CatalogNames.Decode(segment.Names));
+            found.Clear();
+            CatalogCodec.Decode(segment.Data, CatalogCodec.ReadKeys(segment.Keys), names, null, found);
+            decoded.Add(((int)segment.First, [.. found.Select(f => f.Api)]));
+        }
+        return PackageCatalog.FromSegments(decoded);
     });
 
     /// <summary>The simple names of the types and members a package has ever defined, sorted ordinally.</summary>
-    public string[] GetNames(StoredPackage package) => _names.GetOrAdd(package.Id, id =>
+    public string[] GetNames(StoredPackage package) => _names.GetOrAdd(package.Id, _ => Names(package).Sorted());
+
+    /// <summary>
+    /// The stored variants whose doc ID's last name part (without arity: <c>Chunk</c>, <c>List</c>, <c>#ctor</c>) is one of
+    /// <paramref name="lastNames"/>, ignoring case; explicit interface implementations are not found by name. Reads the
+    /// package's names and segment keys, then decompresses only the record blocks that hold a match: a one-name lookup
+    /// in the framework's catalog costs a block, not the whole catalog. Ordered by variant id.
+    /// </summary>
+    public List<(int Id, ApiRecord Api)> FindNamed(StoredPackage package, IReadOnlyCollection<string> lastNames)
     {
-        byte[]? data;
+        var wanted = new HashSet<string>(lastNames, StringComparer.OrdinalIgnoreCase);
+        var names = Names(package);
+        var found = new List<(int Id, ApiRecord Api)>();
+        var matches = new List<(int Index, ApiRecord Api)>();
+        foreach (var segment in Segments(package))
+        {
+            var hits = segment.Keys.Matching(names, name => wanted.Contains(name) && name.LastIndexOf('#') <= 0);
+            if (hits.Count == 0) continue;
+            byte[] data;
+            lock (_gate) data = Rows("SELECT data FROM catalog_segment WHERE id = $p", segment.Id, r => (byte[])r.GetValue(0)).Single();
+            var set = new HashSet<int>(hits);
+            matches.Clear();
+            CatalogCodec.Decode(data, segment.Keys, names, set.Contains, matches);
+            found.AddRange(matches.Select(m => (segment.First + m.Index, m.Api)));
+        }
+        return found;
+    }
+
+    private CatalogNames Names(StoredPackage package) => _nameTables.GetOrAdd(package.Id, id =>
+    {
+        List<byte[]?> blobs;
         lock (_gate)
-            data = Rows("SELECT data FROM package_names WHERE package_id = $p", id, r => (byte[])r.GetValue(0)).FirstOrDefault();
-        return data is null ? [] : Encoding.UTF8.GetString(Compression.Decompress(data)).Split('\n');
+            blobs = Rows("SELECT names FROM catalog_segment WHERE package_id = $p ORDER BY first_variant", id, r => r.IsDBNull(0) ? null : (byte[])r.GetValue(0));
+        var names = new CatalogNames();
+        foreach (var blob in blobs) names.Append(CatalogNames.Decode(blob));
+        return names;
     });
+
+    private IReadOnlyList<SegmentHead> Segments(StoredPackage package) => _segments.GetOrAdd(package.Id, id =>
+    {
+        List<(long Id, long First, byte[] Keys)> rows;
+        lock (_gate)
+            rows = Rows("SELECT id, first_variant, keys FROM catalog_segment WHERE package_id = $p ORDER BY first_variant", id, r => (r.GetInt64(0), r.GetInt64(1), (byte[])r.GetValue(2)));
+        return [.. rows.Select(r => new SegmentHead(r.Id, (int)r.First, CatalogCodec.ReadKeys(r.Keys)))];
+    });
+
+    private sealed record SegmentHead(long Id, int First, SegmentKeys Keys);
 
     public void Dispose() => _connection.Dispose();
 

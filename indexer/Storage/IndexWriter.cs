@@ -1,4 +1,3 @@
-using System.Text;
 using ApiTruth.Indexer.Model;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -59,7 +58,7 @@ internal sealed class IndexWriter : IDisposable
             foreach (var group in data.Groups)
                 foreach (var api in group.Apis)
                     if (!state.Variants.ContainsKey(api)) newRecords.Add(api);
-            if (newRecords.Count > 0) AppendSegment(packageId, state, newRecords, transaction);
+            if (newRecords.Count > 0) AppendSegment(packageId, state, newRecords, ScopeFacts.From(data.Groups.SelectMany(g => g.Apis)), transaction);
 
             var problems = data.Groups.Sum(g => g.Problems.Count);
             var versionId = _connection.ExecuteScalar<long>(
@@ -133,34 +132,16 @@ internal sealed class IndexWriter : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private void AppendSegment(long packageId, PackageState state, HashSet<ApiRecord> newRecords, SqliteTransaction transaction)
+    private void AppendSegment(long packageId, PackageState state, HashSet<ApiRecord> newRecords, ScopeFacts scopes, SqliteTransaction transaction)
     {
-        var ordered = newRecords.OrderBy(r => r.DocId, StringComparer.Ordinal).ThenBy(r => r.Display, StringComparer.Ordinal).ToList();
+        var ordered = CatalogCodec.InStorageOrder(newRecords);
         var first = NextVariant(transaction);
-        var blob = CatalogCodec.Encode(ordered);
+        var segment = CatalogCodec.Encode(ordered, state.Names, scopes.For(ordered));
         _connection.Execute(
-            "INSERT INTO catalog_segment (package_id, first_variant, count, data) VALUES (@packageId, @first, @count, @blob)",
-            new { packageId, first, count = ordered.Count, blob }, transaction);
+            "INSERT INTO catalog_segment (package_id, first_variant, count, names, keys, data) VALUES (@packageId, @first, @count, @names, @keys, @data)",
+            new { packageId, first, count = ordered.Count, names = segment.Names, keys = segment.Keys, data = segment.Data }, transaction);
         for (var i = 0; i < ordered.Count; i++) state.Variants[ordered[i]] = first + i;
         _nextVariant = first + ordered.Count;
-
-        var before = state.Names.Count;
-        foreach (var record in ordered) AddName(state.Names, record);
-        if (state.Names.Count != before)
-        {
-            var names = state.Names.Order(StringComparer.Ordinal).ToList();
-            var raw = Encoding.UTF8.GetBytes(string.Join('\n', names));
-            _connection.Execute(
-                "INSERT OR REPLACE INTO package_names (package_id, count, data) VALUES (@packageId, @count, @data)",
-                new { packageId, count = names.Count, data = Compression.Compress(raw) }, transaction);
-        }
-    }
-
-    private static void AddName(HashSet<string> names, ApiRecord record)
-    {
-        if (record.Kind is ApiKind.Constructor or ApiKind.Finalizer) return;
-        if (record.Has(ApiFlags.ExplicitInterfaceImplementation)) return;
-        names.Add(record.Name);
     }
 
     private long StoreApiSet(IReadOnlyList<int> ids, SqliteTransaction transaction)
@@ -192,15 +173,14 @@ internal sealed class IndexWriter : IDisposable
     {
         if (_packages.TryGetValue(packageId, out var state)) return state;
         state = new PackageState();
-        foreach (var (first, blob) in _connection.Query<(long, byte[])>(
-            "SELECT first_variant, data FROM catalog_segment WHERE package_id = @packageId ORDER BY first_variant", new { packageId }, transaction))
+        var found = new List<(int Index, ApiRecord Api)>();
+        foreach (var (first, names, keys, data) in _connection.Query<(long, byte[]?, byte[], byte[])>(
+            "SELECT first_variant, names, keys, data FROM catalog_segment WHERE package_id = @packageId ORDER BY first_variant", new { packageId }, transaction))
         {
-            var records = CatalogCodec.Decode(blob);
-            for (var i = 0; i < records.Length; i++)
-            {
-                state.Variants[records[i]] = (int)first + i;
-                AddName(state.Names, records[i]);
-            }
+            state.Names.Append(CatalogNames.Decode(names));
+            found.Clear();
+            CatalogCodec.Decode(data, CatalogCodec.ReadKeys(keys), state.Names, null, found);
+            foreach (var (index, api) in found) state.Variants[api] = (int)first + index;
         }
         _packages[packageId] = state;
         return state;
@@ -212,6 +192,6 @@ internal sealed class IndexWriter : IDisposable
     {
         public Dictionary<ApiRecord, int> Variants { get; } = [];
 
-        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+        public CatalogNames Names { get; } = new();
     }
 }

@@ -67,5 +67,26 @@ internal static class Schema
             data BLOB NOT NULL
         );
         """,
+        // 2: catalog format 3. A segment carries the simple names it introduced (the package's names list is their
+        // concatenation, so package_names goes) and its keys; format-2 catalogs cannot be read, so the indexed data of an
+        // older index is dropped here and the next 'apitruth index' rebuilds it (readers of an older index say so).
+        """
+        DELETE FROM dependency;
+        DELETE FROM asset_group;
+        DELETE FROM api_set;
+        DELETE FROM package_version;
+        DROP TABLE catalog_segment;
+        DROP TABLE package_names;
+        CREATE TABLE catalog_segment (
+            id INTEGER PRIMARY KEY,
+            package_id INTEGER NOT NULL REFERENCES package(id),
+            first_variant INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            names BLOB,
+            keys BLOB NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX catalog_segment_package ON catalog_segment(package_id, first_variant);
+        """,
     ];
 }

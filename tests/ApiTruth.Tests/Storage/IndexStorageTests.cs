@@ -104,8 +104,8 @@ public sealed class IndexStorageTests
                 DeclaringType: "T:Ns.Other", Parameters: [new("s", "System.Object")]),
             new("T:Ns.C", ApiKind.Class, ApiFlags.None, "class C", BaseType: "T:System.Object", Interfaces: ["T:System.IDisposable"]),
         ];
-        var decoded = CatalogCodec.Decode(CatalogCodec.Encode(records));
-        Assert.Equal(records, decoded);
+        var sorted = CatalogCodec.InStorageOrder(records);
+        Assert.Equal(sorted, CatalogRoundTrip.Decode(sorted));
         Assert.Equal(["System.Collections.Generic.Dictionary{System.String,System.Int32[]}", "System.Int32@"],
             DocIds.ParameterTypes(records[0].DocId));
         Assert.Empty(DocIds.ParameterTypes("M:Ns.C.#ctor"));

@@ -1,35 +1,31 @@
 using ApiTruth.History.Index;
 using ApiTruth.Indexer.Storage;
-using Dapper;
+using ApiTruth.Tests.History;
 
-namespace ApiTruth.Tests.History;
+namespace ApiTruth.Tests.Storage;
 
 [Collection(RealIndexCollection.Name)]
-public sealed class CatalogScannerTests(RealIndexFixture fixture)
+public sealed class CatalogLookupTests(RealIndexFixture fixture)
 {
     [Fact]
-    public void Scanning_for_every_name_reads_exactly_what_the_codec_decodes()
+    public void Looking_up_every_name_finds_exactly_what_the_full_decode_has()
     {
         using var reader = new IndexReader(fixture.IndexPath);
-        using var connection = IndexDatabase.Open(fixture.IndexPath, readOnly: true);
         foreach (var package in reader.GetPackages())
         {
-            var segments = connection.Query<(long First, byte[] Data)>(
-                    "SELECT first_variant, data FROM catalog_segment WHERE package_id = @id ORDER BY first_variant", new { id = package.Id })
-                .Select(s => ((int)s.First, Compression.Decompress(s.Data))).ToList();
             // The names list leaves out constructors and finalizers (nobody calls them by name); ask for those too.
             var names = reader.GetNames(package).Concat(["#ctor", "#cctor", "Finalize"]).ToList();
-            var scanned = CatalogScanner.Scan(segments, names);
+            var found = reader.FindNamed(package, names);
             var expected = reader.GetCatalog(package).All
                 .Where(v => !(CatalogNameIndex.LastName(v.Api.DocId) is var n && n.Contains('#') && !n.StartsWith('#')))
                 .ToList();
             Assert.True(expected.Count > 100, package.Name);
-            Assert.Equal(expected, scanned);
+            Assert.Equal(expected, found);
         }
     }
 
     [Fact]
-    public void A_scan_for_one_name_returns_only_that_names_variants()
+    public void A_lookup_of_one_name_returns_only_that_names_variants()
     {
         using var reader = new IndexReader(fixture.IndexPath);
         var package = reader.FindPackage(".NET")!;
