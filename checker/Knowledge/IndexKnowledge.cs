@@ -26,6 +26,7 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
     // Preparing swaps the view; checks that share this instance wait for each other there.
     private readonly SemaphoreSlim _preparing = new(1, 1);
     private IndexReader? _reader;
+    private string? _formatProblem;
     private IndexView? _view;
 
     /// <param name="path">The index file; it may not exist yet.</param>
@@ -148,6 +149,7 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
             notes.Add($"not indexed, so explanations are limited: {what} ({_offlineReason})");
             return;
         }
+        if (_formatProblem is not null) notes.Add($"the index was of an older format ({_formatProblem}); what is needed was indexed again");
         var failure = await _indexMissing(packages, frameworks, ct).ConfigureAwait(false);
         if (failure is not null) notes.Add($"could not index {what}: {failure}");
         Reopen();
@@ -160,7 +162,17 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
         _reader = null;
         _view = null;
         if (!File.Exists(_path)) return;
-        _reader = new IndexReader(_path);
+        try
+        {
+            _reader = new IndexReader(_path);
+        }
+        catch (InvalidDataException e) when (_indexMissing is not null)
+        {
+            // An index of an older format: the writer migrates it when indexing on demand fills it again.
+            _formatProblem = e.Message;
+            return;
+        }
+        _formatProblem = null;
         _view = new IndexView(_reader);
     }
 
