@@ -2,6 +2,7 @@ using ApiTruth.Checker.Binding;
 using ApiTruth.Checker.Findings;
 using ApiTruth.Checker.Input;
 using Microsoft.CodeAnalysis;
+using NuGet.Frameworks;
 
 namespace ApiTruth.Checker.Project;
 
@@ -80,7 +81,6 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
                 companionTexts.AddRange(await TryReadAsync(file, problems, ct));
             allSources.AddRange(checkedSources);
 
-            var pins = Pins(project, referenced, request.Upgrades ?? []);
             var frameworks = request.Framework is not null ? [request.Framework]
                 : project.Pins.TargetFrameworks.Count > 0 ? project.Pins.TargetFrameworks
                 : [ApiChecker.DefaultFramework];
@@ -88,7 +88,7 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
             {
                 try
                 {
-                    reports.Add(await CheckOneAsync(project, framework, pins, checkedSources, companionTexts, request, ct));
+                    reports.Add(await CheckOneAsync(project, framework, checkedSources, companionTexts, request, ct));
                 }
                 catch (InputException e)
                 {
@@ -99,16 +99,27 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
         return new ProjectCheckResult(reports, problems, allSources);
     }
 
-    private async Task<ProjectReport> CheckOneAsync(MsBuildProject project, string framework, IReadOnlyList<PackagePin> pins,
+    private async Task<ProjectReport> CheckOneAsync(MsBuildProject project, string framework,
         List<SnippetSource> sources, List<SnippetSource> companions, ProjectCheckRequest request, CancellationToken ct)
     {
+        var parsedFramework = NuGetFramework.Parse(framework);
+        if (parsedFramework.IsUnsupported || parsedFramework.IsAny)
+            throw new InputException($"'{framework}' is not a target framework moniker (e.g. net8.0, netstandard2.0)");
+        var moniker = parsedFramework.GetShortFolderName();
         bool aspNetCore = project.Pins.IsAspNetCore;
+        // Everything the compiler of this inner build sees differs per framework: conditional PackageReferences,
+        // the SDK's NETSTANDARD2_0 / NET8_0_OR_GREATER symbols, usings, properties.
+        var evaluated = project.Pins.For(framework);
+        var pins = Pins(evaluated.Packages, request.Upgrades ?? []);
+        var symbols = FrameworkSymbols.For(moniker).Concat(evaluated.DefineConstants).Distinct(StringComparer.Ordinal).ToList();
+        var usings = (evaluated.ImplicitUsings ? ImplicitUsings.For(aspNetCore) : []).Concat(evaluated.Usings).Distinct(StringComparer.Ordinal).ToList();
         string? key = null;
         if (request.Cache is not null)
         {
             key = ProjectCheckCache.Key(
-                new[] { framework, aspNetCore.ToString(), request.IndexState }
+                new[] { framework, aspNetCore.ToString(), request.IndexState, string.Join(";", symbols), string.Join(";", usings) }
                     .Concat(pins.Select(p => p.ToString().ToLowerInvariant()))
+                    .Concat(evaluated.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))
                     .Concat(sources.Select(s => $"{s.Path}:{s.FirstLine}:{s.Indent}\n{s.Text}"))
                     .Append("--companions--")
                     .Concat(companions.Select(s => $"{s.Path}\n{s.Text}")));
@@ -116,18 +127,16 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
                 return new ProjectReport(project.Path, cached, FromCache: true);
         }
 
-        // The project's own preprocessor symbols for this framework (FEATURE_SPAN, NET8_0_OR_GREATER …).
-        var symbols = project.Pins.For(framework).DefineConstants;
         var parsed = sources.Select(s => ParsedSnippet.Parse(s, symbols)).ToList();
         var companionTrees = companions.Select(s => ParsedSnippet.Parse(s, symbols).Tree).ToList();
         // A fence that names its own packages (#:package) is checked against those, on top of the project's pins.
         var own = parsed.Where(p => p.Directives.Packages.Count == 0).ToList();
-        var references = await resolver.ResolveAsync(framework, pins, aspNetCore, ct);
-        var report = await checker.CheckAsync(own, references, aspNetCore, ct, companionTrees);
+        var references = await resolver.ResolveAsync(moniker, pins, aspNetCore, ct);
+        var report = await checker.CheckAsync(own, references, aspNetCore, ct, companionTrees, usings, evaluated.Properties);
         foreach (var fence in parsed.Where(p => p.Directives.Packages.Count > 0))
         {
             var fencePins = PackagePin.Merge(fence.Directives.Packages.Concat(pins));
-            var fenceReport = await checker.CheckAsync([fence], await resolver.ResolveAsync(framework, fencePins, aspNetCore, ct), aspNetCore, ct, companionTrees);
+            var fenceReport = await checker.CheckAsync([fence], await resolver.ResolveAsync(moniker, fencePins, aspNetCore, ct), aspNetCore, ct, companionTrees, usings, evaluated.Properties);
             report = report with
             {
                 Findings = [.. report.Findings, .. fenceReport.Findings],
@@ -139,14 +148,13 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
         return new ProjectReport(project.Path, report, FromCache: false);
     }
 
-    // The project's own pins win; a referenced project's packages flow to it, as PackageReference does through
-    // ProjectReference. An upgrade replaces a pin; the restored transitive versions are then dropped, as a new
-    // restore would choose them again.
-    private static IReadOnlyList<PackagePin> Pins(MsBuildProject project, IReadOnlyList<MsBuildProject> referenced, IReadOnlyList<PackagePin> upgrades)
+    // The project's pins for the framework already hold what its referenced projects bring, as restore flows
+    // PackageReference through ProjectReference. An upgrade replaces a pin; the versions restore chose for
+    // dependencies are then dropped, as a new restore would choose them again.
+    private static IReadOnlyList<PackagePin> Pins(IReadOnlyList<PackagePin> projectPins, IReadOnlyList<PackagePin> upgrades)
     {
-        var inherited = referenced.SelectMany(r => r.Pins.Packages).Select(p => p with { Origin = PinOrigin.Project });
-        var all = upgrades.Concat(project.Pins.Packages).Concat(inherited);
-        if (upgrades.Count > 0) all = all.Where(p => !p.IsTransitive);
+        var all = upgrades.Concat(projectPins);
+        if (upgrades.Count > 0) all = all.Where(p => !(p.IsTransitive && p.Origin == PinOrigin.ProjectAssets));
         return PackagePin.Merge(all);
     }
 
