@@ -37,7 +37,7 @@ internal sealed class ProjectCheckCache(string folder)
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<CheckReport>(stream, cancellationToken: ct);
+            return await JsonSerializer.DeserializeAsync(stream, ProjectCacheJson.Default.CheckReport, ct);
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -51,7 +51,42 @@ internal sealed class ProjectCheckCache(string folder)
         var path = Path.Combine(folder, key + ".json");
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await using (var stream = File.Create(temp))
-            await JsonSerializer.SerializeAsync(stream, report, cancellationToken: ct);
+            await JsonSerializer.SerializeAsync(stream, report, ProjectCacheJson.Default.CheckReport, ct);
         File.Move(temp, path, overwrite: true); // readers never see half an entry
     }
+
+    /// <summary>The whole output of an earlier run with the same plan key and output options, if stored.</summary>
+    public async Task<StoredOutput?> TryGetOutputAsync(string key, CancellationToken ct)
+    {
+        var path = Path.Combine(folder, key + ".out");
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var text = await File.ReadAllTextAsync(path, ct);
+            int newline = text.IndexOf('\n', StringComparison.Ordinal);
+            var header = newline < 0 ? [] : text[..newline].Split(' ');
+            if (header.Length != 3 || header[0] != OutputMagic || !int.TryParse(header[1], out var exit) || !int.TryParse(header[2], out var errorLength)
+                || newline + 1 + errorLength > text.Length)
+                return null;
+            return new StoredOutput(exit, text[(newline + 1 + errorLength)..], text.Substring(newline + 1, errorLength));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public async Task PutOutputAsync(string key, StoredOutput stored, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, key + ".out");
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllTextAsync(temp, $"{OutputMagic} {stored.ExitCode} {stored.Error.Length}\n{stored.Error}{stored.Output}", ct);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private const string OutputMagic = "apitruth-output-1";
 }
+
+/// <summary>What a project-mode run printed and its exit code: an unchanged re-run prints it again without reading any report.</summary>
+internal sealed record StoredOutput(int ExitCode, string Output, string Error);

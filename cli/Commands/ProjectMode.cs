@@ -41,22 +41,49 @@ internal sealed class ProjectMode
         var upgrades = (parse.GetValue(_upgrade) ?? []).Select(CheckCommand.ParsePin).ToList();
         if (upgrades.Any(u => u.Version is null)) throw new InputException("--upgrade needs Id@Version");
         var request = new ProjectCheckRequest(target, framework, null, docs, parse.GetValue(_docsRoot), onlyFiles, cache, IndexState(indexPath));
-        var run = new ProjectCheck(checker, resolver);
-        var result = await run.RunAsync(request, ct);
+        Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
+        var run = new ProjectCheck(checker, resolver, trace);
+        var plan = await run.PlanAsync(request, ct);
         if (upgrades.Count > 0)
         {
+            if (format is "sarif" or "msbuild")
+                throw new InputException($"--upgrade prints a preview: use --format text or json, not {format}");
+            var result = await run.RunAsync(plan, ct);
             var upgraded = await run.RunAsync(request with { Upgrades = upgrades }, ct);
-            UpgradePreview.Write(output, result, upgraded, upgrades);
+            if (format == "json") UpgradePreview.WriteJson(output, result, upgraded, upgrades);
+            else UpgradePreview.Write(output, result, upgraded, upgrades);
             WriteProblems(error, format: "text", severity, result.Problems.Concat(upgraded.Problems).DistinctBy(p => p.Path).ToList());
             return upgraded.Problems.Count > 0 ? ExitCodes.Usage : UpgradePreview.Breaks(result, upgraded).Any() ? 1 : 0;
         }
-        var reports = result.Reports.Select(r => r.Report).ToList();
+
+        // An unchanged re-run (same plan, same output options) prints what the last one printed: no report is read.
+        var sarifRoot = Path.GetFullPath(parse.GetValue(_docsRoot) ?? targetFolder);
+        var outputKey = cache is null ? null : ProjectCheckCache.Key(["output", plan.Key, format, severity, color.ToString(), sarifRoot]);
+        if (outputKey is not null && await cache!.TryGetOutputAsync(outputKey, ct) is { } stored)
+        {
+            trace?.Invoke("output: from the cache");
+            await output.WriteAsync(stored.Output);
+            await error.WriteAsync(stored.Error);
+            return stored.ExitCode;
+        }
+        var checkedResult = await run.RunAsync(plan, ct);
+        var reports = checkedResult.Reports.Select(r => r.Report).ToList();
+        var written = System.Diagnostics.Stopwatch.StartNew();
+        using var outputBuffer = new StringWriter();
+        using var errorBuffer = new StringWriter();
         if (format == "msbuild")
-            WriteMsBuild(output, result, severity == "warning");
+            WriteMsBuild(outputBuffer, checkedResult, severity == "warning");
         else
-            CheckCommand.Write(output, format, reports, result.Sources, color, Path.GetFullPath(parse.GetValue(_docsRoot) ?? targetFolder), severity == "warning");
-        WriteProblems(format == "msbuild" ? output : error, format, severity, result.Problems);
-        return result.Problems.Count > 0 ? ExitCodes.Usage : result.HasProblems ? 1 : 0;
+            CheckCommand.Write(outputBuffer, format, reports, checkedResult.Sources, color, sarifRoot, severity == "warning");
+        WriteProblems(format == "msbuild" ? outputBuffer : errorBuffer, format, severity, checkedResult.Problems);
+        int exit = checkedResult.Problems.Count > 0 ? ExitCodes.Usage : checkedResult.HasProblems ? 1 : 0;
+        await output.WriteAsync(outputBuffer.ToString());
+        await error.WriteAsync(errorBuffer.ToString());
+        // A run that could not check something (a feed outage, an unreadable file) is not kept: the next run tries again.
+        if (outputKey is not null && exit != ExitCodes.Usage)
+            await cache!.PutOutputAsync(outputKey, new StoredOutput(exit, outputBuffer.ToString(), errorBuffer.ToString()), ct);
+        trace?.Invoke($"output ({format}): {written.ElapsedMilliseconds} ms");
+        return exit;
     }
 
     // The index's identity for the cache: its path, size and time (no index: the reference assemblies alone decide).
