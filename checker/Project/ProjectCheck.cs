@@ -15,6 +15,7 @@ namespace ApiTruth.Checker.Project;
 /// <param name="OnlyFiles">When set, only these files are checked (the rest of each project still compiles alongside).</param>
 /// <param name="Cache">Earlier results; null to always check.</param>
 /// <param name="IndexState">What identifies the API index's content (part of the cache key).</param>
+/// <param name="TextOverrides">Text to check instead of the file on disk, by full path (the staged version of a file, for the pre-commit hook).</param>
 internal sealed record ProjectCheckRequest(
     string Target,
     string? Framework = null,
@@ -23,7 +24,8 @@ internal sealed record ProjectCheckRequest(
     string? DocsRoot = null,
     IReadOnlySet<string>? OnlyFiles = null,
     ProjectCheckCache? Cache = null,
-    string IndexState = "");
+    string IndexState = "",
+    IReadOnlyDictionary<string, string>? TextOverrides = null);
 
 /// <summary>
 /// A project check before it runs: what it will check and everything the result depends on. <see cref="Key"/> changes
@@ -89,19 +91,19 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
             var companionTexts = new List<SnippetSource>();
             foreach (var file in project.CompileFiles)
             {
-                var read = await TryReadAsync(file, texts, problems, ct);
+                var read = await TryReadAsync(file, request.TextOverrides, texts, problems, ct);
                 if (request.OnlyFiles is null || request.OnlyFiles.Contains(file)) checkedSources.AddRange(read);
                 else companionTexts.AddRange(read);
             }
             foreach (var doc in docsByProject.GetValueOrDefault(project.Path) ?? [])
             {
                 if (request.OnlyFiles is null || request.OnlyFiles.Contains(doc))
-                    checkedSources.AddRange(await TryReadAsync(doc, texts, problems, ct));
+                    checkedSources.AddRange(await TryReadAsync(doc, request.TextOverrides, texts, problems, ct));
             }
             if (checkedSources.Count == 0) continue;
             var referenced = set.ReferencedProjects(project, problems);
             foreach (var file in referenced.SelectMany(r => r.CompileFiles))
-                companionTexts.AddRange(await TryReadAsync(file, texts, problems, ct));
+                companionTexts.AddRange(await TryReadAsync(file, request.TextOverrides, texts, problems, ct));
             allSources.AddRange(checkedSources);
 
             var frameworks = request.Framework is not null ? [request.Framework]
@@ -213,10 +215,12 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
         return PackagePin.Merge(all);
     }
 
-    private static async Task<IReadOnlyList<SnippetSource>> TryReadAsync(string file, Dictionary<string, IReadOnlyList<SnippetSource>> texts,
-        List<ProjectProblem> problems, CancellationToken ct)
+    private static async Task<IReadOnlyList<SnippetSource>> TryReadAsync(string file, IReadOnlyDictionary<string, string>? overrides,
+        Dictionary<string, IReadOnlyList<SnippetSource>> texts, List<ProjectProblem> problems, CancellationToken ct)
     {
         if (texts.TryGetValue(file, out var known)) return known;
+        if (overrides is not null && overrides.TryGetValue(file, out var text))
+            return texts[file] = InputReader.IsMarkdown(file) ? MarkdownBlocks.Extract(file, text) : [new SnippetSource(file, text)];
         try
         {
             return texts[file] = await InputReader.ReadFileAsync(file, ct);

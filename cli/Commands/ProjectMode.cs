@@ -18,6 +18,7 @@ internal sealed class ProjectMode
     private readonly Option<bool> _noDocs = new("--no-docs") { Description = "Do not check Markdown files" };
     private readonly Option<string?> _docsRoot = new("--docs-root") { Description = "Where to look for Markdown files (default: the project's or solution's folder)" };
     private readonly Option<string?> _changedSince = new("--changed-since") { Description = "Check only files changed since this git revision" };
+    private readonly Option<bool> _staged = new("--staged") { Description = "Check only the files staged for commit, as the index holds them (the git pre-commit hook)" };
     private readonly Option<string[]> _upgrade = new("--upgrade") { Description = "Preview an upgrade: Id@Version (repeatable); lists the calls it would break", AllowMultipleArgumentsPerToken = false };
     private readonly Option<string> _severity = new("--severity") { Description = "error or warning: how msbuild/sarif output reports problems", DefaultValueFactory = _ => "error" };
     private readonly Option<bool> _noCache = new("--no-cache") { Description = "Check everything again instead of reusing unchanged results" };
@@ -25,7 +26,7 @@ internal sealed class ProjectMode
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _docs, _noDocs, _docsRoot, _changedSince, _upgrade, _severity, _noCache, _cacheDir })
+        foreach (var option in new Option[] { _docs, _noDocs, _docsRoot, _changedSince, _staged, _upgrade, _severity, _noCache, _cacheDir })
             command.Options.Add(option);
     }
 
@@ -36,11 +37,18 @@ internal sealed class ProjectMode
         if (severity is not ("error" or "warning")) throw new InputException($"--severity '{severity}': use error or warning");
         bool? docs = parse.GetValue(_noDocs) ? false : parse.GetValue(_docs) ? true : null;
         var targetFolder = Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
+        if (parse.GetValue(_staged) && parse.GetValue(_changedSince) is not null) throw new InputException("--staged and --changed-since: use one");
         var onlyFiles = parse.GetValue(_changedSince) is { } revision ? await GitChanges.SinceAsync(targetFolder, revision, ct) : null;
+        IReadOnlyDictionary<string, string>? overrides = null;
+        if (parse.GetValue(_staged))
+        {
+            var snapshot = await GitChanges.StagedAsync(targetFolder, ct);
+            (onlyFiles, overrides) = (snapshot.Staged, snapshot.IndexTexts);
+        }
         var cache = parse.GetValue(_noCache) ? null : new ProjectCheckCache(parse.GetValue(_cacheDir) ?? ProjectCheckCache.DefaultFolder);
         var upgrades = (parse.GetValue(_upgrade) ?? []).Select(CheckCommand.ParsePin).ToList();
         if (upgrades.Any(u => u.Version is null)) throw new InputException("--upgrade needs Id@Version");
-        var request = new ProjectCheckRequest(target, framework, null, docs, parse.GetValue(_docsRoot), onlyFiles, cache, IndexState(indexPath));
+        var request = new ProjectCheckRequest(target, framework, null, docs, parse.GetValue(_docsRoot), onlyFiles, cache, IndexState(indexPath), overrides);
         Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
         var run = new ProjectCheck(checker, resolver, trace);
         var plan = await run.PlanAsync(request, ct);
