@@ -58,17 +58,16 @@ internal sealed class ProjectCheckCache(string folder)
     /// <summary>The whole output of an earlier run with the same plan key and output options, if stored.</summary>
     public async Task<StoredOutput?> TryGetOutputAsync(string key, CancellationToken ct)
     {
-        var path = Path.Combine(folder, key + ".out");
-        if (!File.Exists(path)) return null;
+        var meta = Path.Combine(folder, key + ".meta");
+        var output = Path.Combine(folder, key + ".out");
+        if (!File.Exists(meta) || !File.Exists(output)) return null;
         try
         {
-            var text = await File.ReadAllTextAsync(path, ct);
+            var text = await File.ReadAllTextAsync(meta, ct);
             int newline = text.IndexOf('\n', StringComparison.Ordinal);
             var header = newline < 0 ? [] : text[..newline].Split(' ');
-            if (header.Length != 3 || header[0] != OutputMagic || !int.TryParse(header[1], out var exit) || !int.TryParse(header[2], out var errorLength)
-                || newline + 1 + errorLength > text.Length)
-                return null;
-            return new StoredOutput(exit, text[(newline + 1 + errorLength)..], text.Substring(newline + 1, errorLength));
+            if (header.Length != 2 || header[0] != OutputMagic || !int.TryParse(header[1], out var exit)) return null;
+            return new StoredOutput(exit, output, text[(newline + 1)..]);
         }
         catch (IOException)
         {
@@ -76,17 +75,24 @@ internal sealed class ProjectCheckCache(string folder)
         }
     }
 
-    public async Task PutOutputAsync(string key, StoredOutput stored, CancellationToken ct)
+    /// <summary>Stores a run's output (its bytes as printed, UTF-8) and, last, the small entry that makes it count.</summary>
+    public async Task PutOutputAsync(string key, int exitCode, string output, string error, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, key + ".out");
+        await WriteAtomicAsync(Path.Combine(folder, key + ".out"), output, ct);
+        await WriteAtomicAsync(Path.Combine(folder, key + ".meta"), $"{OutputMagic} {exitCode}\n{error}", ct);
+    }
+
+    private static async Task WriteAtomicAsync(string path, string text, CancellationToken ct)
+    {
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllTextAsync(temp, $"{OutputMagic} {stored.ExitCode} {stored.Error.Length}\n{stored.Error}{stored.Output}", ct);
+        await File.WriteAllTextAsync(temp, text, new UTF8Encoding(false), ct);
         File.Move(temp, path, overwrite: true);
     }
 
-    private const string OutputMagic = "apitruth-output-1";
+    private const string OutputMagic = "apitruth-output-2";
 }
 
 /// <summary>What a project-mode run printed and its exit code: an unchanged re-run prints it again without reading any report.</summary>
-internal sealed record StoredOutput(int ExitCode, string Output, string Error);
+/// <param name="OutputFile">The printed output, UTF-8, copied as bytes (a JSON report of every finding is tens of megabytes).</param>
+internal sealed record StoredOutput(int ExitCode, string OutputFile, string Error);

@@ -70,7 +70,7 @@ internal sealed class ProjectMode
         if (outputKey is not null && await cache!.TryGetOutputAsync(outputKey, ct) is { } stored)
         {
             trace?.Invoke("output: from the cache");
-            await output.WriteAsync(stored.Output);
+            await WriteStoredAsync(output, stored.OutputFile, ct);
             await error.WriteAsync(stored.Error);
             return stored.ExitCode;
         }
@@ -89,9 +89,23 @@ internal sealed class ProjectMode
         await error.WriteAsync(errorBuffer.ToString());
         // A run that could not check something (a feed outage, an unreadable file) is not kept: the next run tries again.
         if (outputKey is not null && exit != ExitCodes.Usage)
-            await cache!.PutOutputAsync(outputKey, new StoredOutput(exit, outputBuffer.ToString(), errorBuffer.ToString()), ct);
+            await cache!.PutOutputAsync(outputKey, exit, outputBuffer.ToString(), errorBuffer.ToString(), ct);
         trace?.Invoke($"output ({format}): {written.ElapsedMilliseconds} ms");
         return exit;
+    }
+
+    // To the console, the stored bytes go straight to standard output (no decoding and encoding of megabytes).
+    private static async Task WriteStoredAsync(TextWriter output, string file, CancellationToken ct)
+    {
+        if (ReferenceEquals(output, Console.Out))
+        {
+            await output.FlushAsync(ct);
+            await using var stdout = Console.OpenStandardOutput();
+            await using var stored = File.OpenRead(file);
+            await stored.CopyToAsync(stdout, ct);
+            return;
+        }
+        await output.WriteAsync(await File.ReadAllTextAsync(file, ct));
     }
 
     // The index's identity for the cache: its path, size and time (no index: the reference assemblies alone decide).
