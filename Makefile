@@ -26,8 +26,14 @@ publish:
 	rm -rf artifacts/publish
 	dotnet publish cli/ApiTruth.Cli.csproj -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o artifacts/publish
 
+# BENCH_PROJECT: the real project of issue 5's benchmark (a .sln or .csproj that restores and builds here); without it
+# the bench clones the pinned CsvHelper when github.com is reachable, else says the project benchmark was skipped.
+# BENCH_ONLY=index|history|check|project re-measures one part.
+BENCH_PROJECT ?=
+BENCH_ONLY    ?=
 bench: publish
-	dotnet run --project bench/ApiTruth.Bench.csproj -c Release -- --cli artifacts/publish/apitruth
+	dotnet run --project bench/ApiTruth.Bench.csproj -c Release -- --cli artifacts/publish/apitruth \
+		$(if $(BENCH_PROJECT),--bench-project $(BENCH_PROJECT)) $(if $(BENCH_ONLY),--only $(BENCH_ONLY))
 
 format:
 	dotnet format ApiTruth.sln

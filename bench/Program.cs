@@ -2,7 +2,7 @@ namespace ApiTruth.Bench;
 
 /// <summary>
 /// `make bench`: runs every benchmark in one process and prints figures as ratios against the baselines the
-/// issues name, measured in the same run. Usage: bench --cli &lt;published apitruth launcher&gt;.
+/// issues name, measured in the same run. Usage: bench --cli &lt;published apitruth launcher&gt; [--only index|history|check|project] [--bench-project &lt;.sln or .csproj&gt;].
 /// </summary>
 internal static class Program
 {
@@ -22,13 +22,21 @@ internal static class Program
             e.Cancel = true;
             cts.Cancel();
         };
+        // --bench-project: the real project of issue 5's benchmark (make bench BENCH_PROJECT=…).
+        var projectIndex = Array.IndexOf(args, "--bench-project");
+        var benchProject = projectIndex >= 0 && projectIndex + 1 < args.Length && args[projectIndex + 1].Length > 0 ? args[projectIndex + 1] : null;
         // --only history|check reuses the index a previous full run left, so one figure can be re-measured quickly.
         var onlyIndex = Array.IndexOf(args, "--only");
         var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
-        if (only is not null and not ("index" or "history" or "check"))
+        if (only is not null and not ("index" or "history" or "check" or "project"))
         {
-            Console.Error.WriteLine($"bench: unknown --only '{only}'; use index, history or check");
+            Console.Error.WriteLine($"bench: unknown --only '{only}'; use index, history, check or project");
             return 2;
+        }
+        if (only == "project")
+        {
+            Console.WriteLine(ProjectBench.Run(paths, benchProject, cli));
+            return 0;
         }
         string indexPath;
         if (only is null or "index")
@@ -54,7 +62,10 @@ internal static class Program
         if (only is null or "check")
         {
             Console.WriteLine(await CheckBench.RunAsync(paths, indexPath, cli, cts.Token));
+            Console.WriteLine();
         }
+        if (only is null)
+            Console.WriteLine(ProjectBench.Run(paths, benchProject, cli));
         return 0;
     }
 }

@@ -60,7 +60,8 @@ internal static class JsonReport
         w.Flush();
     }
 
-    private static void WriteFinding(Utf8JsonWriter w, Finding f, string? framework)
+    /// <summary>One finding as the JSON contract spells it (also used by the upgrade preview).</summary>
+    internal static void WriteFinding(Utf8JsonWriter w, Finding f, string? framework)
     {
         w.WriteStartObject();
         w.WriteString("path", f.Path);

@@ -37,7 +37,7 @@ internal sealed class ProjectCheckCache(string folder)
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<CheckReport>(stream, cancellationToken: ct);
+            return await JsonSerializer.DeserializeAsync(stream, ProjectCacheJson.Default.CheckReport, ct);
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -51,7 +51,48 @@ internal sealed class ProjectCheckCache(string folder)
         var path = Path.Combine(folder, key + ".json");
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await using (var stream = File.Create(temp))
-            await JsonSerializer.SerializeAsync(stream, report, cancellationToken: ct);
+            await JsonSerializer.SerializeAsync(stream, report, ProjectCacheJson.Default.CheckReport, ct);
         File.Move(temp, path, overwrite: true); // readers never see half an entry
     }
+
+    /// <summary>The whole output of an earlier run with the same plan key and output options, if stored.</summary>
+    public async Task<StoredOutput?> TryGetOutputAsync(string key, CancellationToken ct)
+    {
+        var meta = Path.Combine(folder, key + ".meta");
+        var output = Path.Combine(folder, key + ".out");
+        if (!File.Exists(meta) || !File.Exists(output)) return null;
+        try
+        {
+            var text = await File.ReadAllTextAsync(meta, ct);
+            int newline = text.IndexOf('\n', StringComparison.Ordinal);
+            var header = newline < 0 ? [] : text[..newline].Split(' ');
+            if (header.Length != 2 || header[0] != OutputMagic || !int.TryParse(header[1], out var exit)) return null;
+            return new StoredOutput(exit, output, text[(newline + 1)..]);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores a run's output (its bytes as printed, UTF-8) and, last, the small entry that makes it count.</summary>
+    public async Task PutOutputAsync(string key, int exitCode, string output, string error, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        await WriteAtomicAsync(Path.Combine(folder, key + ".out"), output, ct);
+        await WriteAtomicAsync(Path.Combine(folder, key + ".meta"), $"{OutputMagic} {exitCode}\n{error}", ct);
+    }
+
+    private static async Task WriteAtomicAsync(string path, string text, CancellationToken ct)
+    {
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllTextAsync(temp, text, new UTF8Encoding(false), ct);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private const string OutputMagic = "apitruth-output-2";
 }
+
+/// <summary>What a project-mode run printed and its exit code: an unchanged re-run prints it again without reading any report.</summary>
+/// <param name="OutputFile">The printed output, UTF-8, copied as bytes (a JSON report of every finding is tens of megabytes).</param>
+internal sealed record StoredOutput(int ExitCode, string OutputFile, string Error);

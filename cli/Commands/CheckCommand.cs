@@ -69,12 +69,23 @@ internal static class CheckCommand
                     throw new InputException($"unknown format '{chosenFormat}' (use {string.Join(", ", Formats)})");
                 if (parse.GetValue(project) is { } whole && parse.GetValue(inputs) is not { Length: > 0 })
                 {
-                    using var projectFeed = services.Resolver is null ? PackageFeed.FromConfiguration(offline: parse.GetValue(offline)) : null;
-                    var projectResolver = services.Resolver ?? new FeedReferenceResolver(projectFeed!);
-                    return await projectMode.RunAsync(parse, whole, chosenFormat, parse.GetValue(framework), parse.GetValue(index),
-                        new ApiChecker(projectResolver, services.OpenIndex is { } openIndex ? openIndex(parse.GetValue(index), parse.GetValue(offline))
-                            : OpenDefaultIndex(parse.GetValue(index), parse.GetValue(offline), indexForUnknownTypes: false)), projectResolver,
-                        output, error, !parse.GetValue(noColor) && IsTerminal(output), ct);
+                    // As in snippet mode: resolved reference sets come from disk, and NuGet is opened only for a new set of pins.
+                    PackageFeed? projectFeed = null;
+                    try
+                    {
+                        var projectResolver = services.Resolver ?? new CachingReferenceResolver(CachingReferenceResolver.DefaultFolder,
+                            () => new FeedReferenceResolver(projectFeed = PackageFeed.FromConfiguration(offline: parse.GetValue(offline))));
+                        Action<string>? projectTrace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
+                        var projectIndex = services.OpenIndex is { } openIndex ? openIndex(parse.GetValue(index), parse.GetValue(offline))
+                            : OpenDefaultIndex(parse.GetValue(index), parse.GetValue(offline), indexForUnknownTypes: false);
+                        return await projectMode.RunAsync(parse, whole, chosenFormat, parse.GetValue(framework), parse.GetValue(index),
+                            new ApiChecker(projectResolver, projectIndex, projectTrace), projectResolver,
+                            output, error, !parse.GetValue(noColor) && IsTerminal(output), ct);
+                    }
+                    finally
+                    {
+                        projectFeed?.Dispose();
+                    }
                 }
                 var projectPins = parse.GetValue(project) is { } projectPath ? ProjectPins.Load(projectPath) : null;
                 var paths = parse.GetValue(inputs) is { Length: > 0 } given ? given

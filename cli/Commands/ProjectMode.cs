@@ -18,6 +18,7 @@ internal sealed class ProjectMode
     private readonly Option<bool> _noDocs = new("--no-docs") { Description = "Do not check Markdown files" };
     private readonly Option<string?> _docsRoot = new("--docs-root") { Description = "Where to look for Markdown files (default: the project's or solution's folder)" };
     private readonly Option<string?> _changedSince = new("--changed-since") { Description = "Check only files changed since this git revision" };
+    private readonly Option<bool> _staged = new("--staged") { Description = "Check only the files staged for commit, as the index holds them (the git pre-commit hook)" };
     private readonly Option<string[]> _upgrade = new("--upgrade") { Description = "Preview an upgrade: Id@Version (repeatable); lists the calls it would break", AllowMultipleArgumentsPerToken = false };
     private readonly Option<string> _severity = new("--severity") { Description = "error or warning: how msbuild/sarif output reports problems", DefaultValueFactory = _ => "error" };
     private readonly Option<bool> _noCache = new("--no-cache") { Description = "Check everything again instead of reusing unchanged results" };
@@ -25,7 +26,7 @@ internal sealed class ProjectMode
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _docs, _noDocs, _docsRoot, _changedSince, _upgrade, _severity, _noCache, _cacheDir })
+        foreach (var option in new Option[] { _docs, _noDocs, _docsRoot, _changedSince, _staged, _upgrade, _severity, _noCache, _cacheDir })
             command.Options.Add(option);
     }
 
@@ -36,27 +37,75 @@ internal sealed class ProjectMode
         if (severity is not ("error" or "warning")) throw new InputException($"--severity '{severity}': use error or warning");
         bool? docs = parse.GetValue(_noDocs) ? false : parse.GetValue(_docs) ? true : null;
         var targetFolder = Directory.Exists(target) ? target : Path.GetDirectoryName(Path.GetFullPath(target))!;
+        if (parse.GetValue(_staged) && parse.GetValue(_changedSince) is not null) throw new InputException("--staged and --changed-since: use one");
         var onlyFiles = parse.GetValue(_changedSince) is { } revision ? await GitChanges.SinceAsync(targetFolder, revision, ct) : null;
+        IReadOnlyDictionary<string, string>? overrides = null;
+        if (parse.GetValue(_staged))
+        {
+            var snapshot = await GitChanges.StagedAsync(targetFolder, ct);
+            (onlyFiles, overrides) = (snapshot.Staged, snapshot.IndexTexts);
+        }
         var cache = parse.GetValue(_noCache) ? null : new ProjectCheckCache(parse.GetValue(_cacheDir) ?? ProjectCheckCache.DefaultFolder);
         var upgrades = (parse.GetValue(_upgrade) ?? []).Select(CheckCommand.ParsePin).ToList();
         if (upgrades.Any(u => u.Version is null)) throw new InputException("--upgrade needs Id@Version");
-        var request = new ProjectCheckRequest(target, framework, null, docs, parse.GetValue(_docsRoot), onlyFiles, cache, IndexState(indexPath));
-        var run = new ProjectCheck(checker, resolver);
-        var result = await run.RunAsync(request, ct);
+        var request = new ProjectCheckRequest(target, framework, null, docs, parse.GetValue(_docsRoot), onlyFiles, cache, IndexState(indexPath), overrides);
+        Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
+        var run = new ProjectCheck(checker, resolver, trace);
+        var plan = await run.PlanAsync(request, ct);
         if (upgrades.Count > 0)
         {
+            if (format is "sarif" or "msbuild")
+                throw new InputException($"--upgrade prints a preview: use --format text or json, not {format}");
+            var result = await run.RunAsync(plan, ct);
             var upgraded = await run.RunAsync(request with { Upgrades = upgrades }, ct);
-            UpgradePreview.Write(output, result, upgraded, upgrades);
+            if (format == "json") UpgradePreview.WriteJson(output, result, upgraded, upgrades);
+            else UpgradePreview.Write(output, result, upgraded, upgrades);
             WriteProblems(error, format: "text", severity, result.Problems.Concat(upgraded.Problems).DistinctBy(p => p.Path).ToList());
             return upgraded.Problems.Count > 0 ? ExitCodes.Usage : UpgradePreview.Breaks(result, upgraded).Any() ? 1 : 0;
         }
-        var reports = result.Reports.Select(r => r.Report).ToList();
+
+        // An unchanged re-run (same plan, same output options) prints what the last one printed: no report is read.
+        var sarifRoot = Path.GetFullPath(parse.GetValue(_docsRoot) ?? targetFolder);
+        var outputKey = cache is null ? null : ProjectCheckCache.Key(["output", plan.Key, format, severity, color.ToString(), sarifRoot]);
+        if (outputKey is not null && await cache!.TryGetOutputAsync(outputKey, ct) is { } stored)
+        {
+            trace?.Invoke("output: from the cache");
+            await WriteStoredAsync(output, stored.OutputFile, ct);
+            await error.WriteAsync(stored.Error);
+            return stored.ExitCode;
+        }
+        var checkedResult = await run.RunAsync(plan, ct);
+        var reports = checkedResult.Reports.Select(r => r.Report).ToList();
+        var written = System.Diagnostics.Stopwatch.StartNew();
+        using var outputBuffer = new StringWriter();
+        using var errorBuffer = new StringWriter();
         if (format == "msbuild")
-            WriteMsBuild(output, result, severity == "warning");
+            WriteMsBuild(outputBuffer, checkedResult, severity == "warning");
         else
-            CheckCommand.Write(output, format, reports, result.Sources, color, Path.GetFullPath(parse.GetValue(_docsRoot) ?? targetFolder), severity == "warning");
-        WriteProblems(format == "msbuild" ? output : error, format, severity, result.Problems);
-        return result.Problems.Count > 0 ? ExitCodes.Usage : result.HasProblems ? 1 : 0;
+            CheckCommand.Write(outputBuffer, format, reports, checkedResult.Sources, color, sarifRoot, severity == "warning");
+        WriteProblems(format == "msbuild" ? outputBuffer : errorBuffer, format, severity, checkedResult.Problems);
+        int exit = checkedResult.Problems.Count > 0 ? ExitCodes.Usage : checkedResult.HasProblems ? 1 : 0;
+        await output.WriteAsync(outputBuffer.ToString());
+        await error.WriteAsync(errorBuffer.ToString());
+        // A run that could not check something (a feed outage, an unreadable file) is not kept: the next run tries again.
+        if (outputKey is not null && exit != ExitCodes.Usage)
+            await cache!.PutOutputAsync(outputKey, exit, outputBuffer.ToString(), errorBuffer.ToString(), ct);
+        trace?.Invoke($"output ({format}): {written.ElapsedMilliseconds} ms");
+        return exit;
+    }
+
+    // To the console, the stored bytes go straight to standard output (no decoding and encoding of megabytes).
+    private static async Task WriteStoredAsync(TextWriter output, string file, CancellationToken ct)
+    {
+        if (ReferenceEquals(output, Console.Out))
+        {
+            await output.FlushAsync(ct);
+            await using var stdout = Console.OpenStandardOutput();
+            await using var stored = File.OpenRead(file);
+            await stored.CopyToAsync(stdout, ct);
+            return;
+        }
+        await output.WriteAsync(await File.ReadAllTextAsync(file, ct));
     }
 
     // The index's identity for the cache: its path, size and time (no index: the reference assemblies alone decide).

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using ApiTruth.Checker.Findings;
 using ApiTruth.Checker.Input;
 using ApiTruth.Checker.Output;
@@ -35,6 +37,46 @@ internal static class UpgradePreview
             output.WriteLine($"{f.Path}:{f.Line}:{f.Column}: would turn obsolete: {f.Name}{(f.Obsolete!.Message is { } m ? ": " + m : "")}");
         output.WriteLine($"{breaks.Count} reference(s) would break, {obsolete.Count} would turn obsolete.");
     }
+
+    /// <summary>
+    /// The preview as one JSON object: <c>upgrades</c> (id, version), <c>breaks</c> and <c>obsolete</c> (findings in the
+    /// check's JSON contract, each with its <c>framework</c>), and <c>summary</c> counts.
+    /// </summary>
+    public static void WriteJson(TextWriter output, ProjectCheckResult before, ProjectCheckResult after, IReadOnlyList<PackagePin> upgrades)
+    {
+        var breaks = Frameworked(after, Breaks(before, after).ToHashSet());
+        var obsolete = Frameworked(after, NewlyObsolete(before, after).ToHashSet());
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("upgrades");
+            foreach (var u in upgrades)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", u.Id);
+                w.WriteString("version", u.Version);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("breaks");
+            foreach (var (f, framework) in breaks) JsonReport.WriteFinding(w, f, framework);
+            w.WriteEndArray();
+            w.WriteStartArray("obsolete");
+            foreach (var (f, framework) in obsolete) JsonReport.WriteFinding(w, f, framework);
+            w.WriteEndArray();
+            w.WriteStartObject("summary");
+            w.WriteNumber("breaks", breaks.Count);
+            w.WriteNumber("obsolete", obsolete.Count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    // The chosen findings with the framework of the report each came from, in report order.
+    private static List<(Finding, string)> Frameworked(ProjectCheckResult result, HashSet<Finding> chosen) =>
+        result.Reports.SelectMany(r => r.Report.Findings.Where(chosen.Contains).Select(f => (f, r.Report.Framework))).ToList();
 
     private static HashSet<(string, int, int, string, string)> Keys(ProjectCheckResult result, Func<Finding, bool> which) =>
         result.Reports.SelectMany(r => r.Report.Findings.Where(which).Select(f => Where(f, r.Report.Framework))).ToHashSet();

@@ -2,7 +2,7 @@ using ApiTruth.Checker.Input;
 
 namespace ApiTruth.Cli.Hooks;
 
-/// <summary>The git pre-commit hook: checks the C# and Markdown files changed since HEAD before each commit.</summary>
+/// <summary>The git pre-commit hook: checks the staged C# and Markdown files, as the index holds them, before each commit.</summary>
 internal static class GitHook
 {
     private const string Marker = "# apitruth pre-commit hook";
@@ -47,12 +47,11 @@ internal static class GitHook
         return Path.Combine(git, "hooks", "pre-commit");
     }
 
-    // Files changed since HEAD in the working tree: what is about to be committed, plus unstaged edits of those files.
+    // --staged checks the index's content (what the commit will hold), not the working tree's unstaged edits.
     internal static string Script(string command) => $"""
         #!/bin/sh
         {Marker} (apitruth hook uninstall --git removes it)
         cd "$(git rev-parse --show-toplevel)" || exit 1
-        if ! git rev-parse --verify -q HEAD >/dev/null; then exit 0; fi
-        exec {command} check --project . --changed-since HEAD
+        exec {command} check --project . --staged
         """.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 }

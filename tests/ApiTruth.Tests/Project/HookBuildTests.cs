@@ -94,7 +94,7 @@ public sealed class HookBuildTests : IDisposable
         Assert.Equal("#!/bin/sh\necho mine\n", File.ReadAllText(hook));
 
         Assert.Equal(0, (await RunAsync("hook", "install", "--git", "--force", "--root", _sample.Root, "--command", "apitruth")).Exit);
-        Assert.Contains("apitruth check --project . --changed-since HEAD", File.ReadAllText(hook), StringComparison.Ordinal);
+        Assert.Contains("apitruth check --project . --staged", File.ReadAllText(hook), StringComparison.Ordinal);
         Assert.Equal("#!/bin/sh\necho mine\n", File.ReadAllText(hook + ".apitruth-backup"));
         Assert.Equal(0, (await RunAsync("hook", "install", "--git", "--root", _sample.Root, "--command", "apitruth")).Exit); // its own hook: replaced freely
 
