@@ -40,8 +40,6 @@ public sealed class ExtractionSpeedTests(PackageFiles packages, ITestOutputHelpe
             Assert.False(File.Exists(Path.Combine(packages.Net8RefPack, match.Groups[1].Value + ".dll")), problem.Message);
         }
         Assert.True(result.Apis.Count > 50_000, $"only {result.Apis.Count} APIs in the whole reference pack");
-        // The 50,000 APIs/s target is for a Release build; tests run a Debug build on a machine shared with other
-        // builds, so this floor only catches a collapse (the output has the figure).
-        Assert.True(perSecond >= 15_000, $"{perSecond:F0} APIs/s");
+        // Speed is measured by `make bench`, not asserted here: a shared machine's load would make a floor flaky.
     }
 }

@@ -117,12 +117,9 @@ public sealed class PackageFeedTests : IDisposable
         TestFeeds.WriteNuGetConfig(offline.Path, packagesFolder, new Dictionary<string, string>());
         using var offlineFeed = PackageFeed.FromConfiguration(offline.Path, packagesFolder: packagesFolder);
         Assert.Empty(offlineFeed.SourceNames);
-        var watch = Stopwatch.StartNew();
         var installed = await offlineFeed.EnsurePackageAsync("Newtonsoft.Json", version, CancellationToken.None);
-        watch.Stop();
         Assert.Equal(Path.Combine(packagesFolder, "newtonsoft.json", "13.0.3"), installed.Directory);
         Assert.Equal(0, offlineFeed.DownloadCount);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Fact]

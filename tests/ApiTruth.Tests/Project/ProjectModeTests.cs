@@ -77,13 +77,10 @@ public sealed class ProjectModeTests : IDisposable
         var request = new ProjectCheckRequest(_sample.PathOf("src/App/App.csproj"), Docs: true, DocsRoot: _sample.Root, Cache: new ProjectCheckCache(_cache));
         var first = await RunAsync(request);
         Assert.All(first.Reports, r => Assert.False(r.FromCache));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var second = await RunAsync(request);
-        var warm = watch.Elapsed;
         var report = Assert.Single(second.Reports);
         Assert.True(report.FromCache);
         Assert.Equal(first.Reports[0].Report.Findings.Select(Summary), report.Report.Findings.Select(Summary));
-        Assert.True(warm < TimeSpan.FromSeconds(0.5), $"cached re-run took {warm.TotalMilliseconds:F0} ms");
 
         _sample.Write("src/App/Program.cs", File.ReadAllText(_sample.PathOf("src/App/Program.cs")) + "\nConsole.WriteLine(JsonConvert.SerializeObjectAsync(1));\n");
         var third = await RunAsync(request);
