@@ -105,6 +105,9 @@ internal sealed class SampleSolution : IDisposable
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["MSBUILDDISABLENODEREUSE"] = "1"; // no build servers left behind by the tests
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // The hook's apitruth must not read whatever index or result cache this machine's user has.
+        psi.Environment["APITRUTH_INDEX"] = Path.Combine(Root, "no-index.db");
+        psi.Environment["APITRUTH_CACHE"] = Path.Combine(Root, ".apitruth-cache");
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
