@@ -15,7 +15,7 @@ internal static class ProjectBench
 {
     public const string PinnedRepository = "https://github.com/JoshClose/CsvHelper";
     public const string PinnedCommit = "33970e5183383bdac1fbce3b3fbcdf46b318ca52";
-    private const int IncrementalRuns = 3;
+    private const int IncrementalRuns = 5;
     private const int WarmRuns = 5;
 
     public static string Usage =>
@@ -49,6 +49,12 @@ internal static class ProjectBench
             + $"{files.Count} compiled .cs files, {lineCount} lines");
         if (edits.Length > 0) lines.Add($"local edits: {string.Join("; ", edits.Select(e => e.Trim()))}");
         lines.Add($"load before: {Uptime()}");
+
+        // The index: the one a full bench run built, else none (explanations only; a clean project needs none). Never
+        // the user's default index, which another ApiTruth may have written in another format.
+        var index = paths.File("bench.db");
+        Environment.SetEnvironmentVariable("APITRUTH_INDEX", File.Exists(index) ? index : paths.File("no-index.db"));
+        lines.Add($"index: {(File.Exists(index) ? index : "none")}");
 
         // A hook left behind by an interrupted run would distort the baseline.
         Measure.Command(cli, ["hook", "uninstall", "--msbuild", "--root", folder]);
@@ -84,8 +90,14 @@ internal static class ProjectBench
         try
         {
             var first = Measure.Command("dotnet", build, folder);
+            // Every inner build that passed its check leaves a stamp; a missing one means that build checks every time.
+            var stamps = set.Projects.Sum(p => Directory.Exists(Path.Combine(p.Folder, "obj"))
+                ? Directory.GetFiles(Path.Combine(p.Folder, "obj"), "apitruth.stamp", SearchOption.AllDirectories).Length : 0);
             var with = Median(IncrementalRuns, build, folder, skipFirst: false);
-            lines.Add($"first build with the hook (checks each project and framework): {first.WallMs / 1000:F1} s, exit {first.ExitCode}");
+            var stampsAfter = set.Projects.Sum(p => Directory.Exists(Path.Combine(p.Folder, "obj"))
+                ? Directory.GetFiles(Path.Combine(p.Folder, "obj"), "apitruth.stamp", SearchOption.AllDirectories).Length : 0);
+            lines.Add($"first build with the hook (checks each project and framework): {first.WallMs / 1000:F1} s, exit {first.ExitCode}; "
+                + $"{stamps} check stamps after it, {stampsAfter} after the unchanged builds (one per inner build means every check was skipped)");
             lines.Add($"incremental build, nothing changed: median {without / 1000:F2} s without the hook, {with / 1000:F2} s with it: "
                 + $"overhead {(with - without) / 1000:F2} s (target <= 0.3 s; {IncrementalRuns} runs each)");
         }
@@ -93,6 +105,7 @@ internal static class ProjectBench
         {
             Measure.Command(cli, ["hook", "uninstall", "--msbuild", "--root", folder]);
             Environment.SetEnvironmentVariable("APITRUTH_CACHE", null);
+            Environment.SetEnvironmentVariable("APITRUTH_INDEX", null);
         }
         lines.Add($"load after: {Uptime()}");
         return string.Join('\n', lines);

@@ -104,6 +104,11 @@ internal static class MsBuildHook
               <_ApiTruthDocs Condition="'$(ApiTruthCheckDocs)' != 'false'">--docs --docs-root &quot;$(ApiTruthRepositoryRoot.TrimEnd('\/'))&quot;</_ApiTruthDocs>
               <_ApiTruthDocs Condition="'$(ApiTruthCheckDocs)' == 'false'">--no-docs</_ApiTruthDocs>
             </PropertyGroup>
+            <!-- Listed on every build, also when ApiTruthCheck is skipped as up to date: IncrementalClean deletes an obj/ file
+                 the last build wrote and this one does not list, and a deleted stamp would make every other build check again. -->
+            <ItemGroup>
+              <FileWrites Include="$(_ApiTruthStamp)" Condition="Exists('$(_ApiTruthStamp)')" />
+            </ItemGroup>
           </Target>
 
           <Target Name="ApiTruthCheck" BeforeTargets="CoreCompile" DependsOnTargets="_ApiTruthCollectInputs"
@@ -113,8 +118,8 @@ internal static class MsBuildHook
                   IgnoreExitCode="true" EchoOff="true" StandardOutputImportance="low">
               <Output TaskParameter="ExitCode" PropertyName="_ApiTruthExit" />
             </Exec>
-            <Error Condition="'$(_ApiTruthExit)' != '0' and '$(_ApiTruthExit)' != '1' and '$(_ApiTruthExit)' != '2' and '$(ApiTruthSeverity)' != 'warning'" Code="APITRUTH000" Text="apitruth could not run ($(ApiTruthCommand), exit code $(_ApiTruthExit)); set ApiTruthEnabled=false to build without it" />
-            <Warning Condition="'$(_ApiTruthExit)' != '0' and '$(_ApiTruthExit)' != '1' and '$(_ApiTruthExit)' != '2' and '$(ApiTruthSeverity)' == 'warning'" Code="APITRUTH000" Text="apitruth could not run ($(ApiTruthCommand), exit code $(_ApiTruthExit))" />
+            <Error Condition="'$(_ApiTruthExit)' != '0' and '$(_ApiTruthExit)' != '1' and '$(ApiTruthSeverity)' != 'warning'" Code="APITRUTH000" Text="apitruth could not check this project ($(ApiTruthCommand), exit code $(_ApiTruthExit); build with -v n to see why); set ApiTruthEnabled=false to build without it" />
+            <Warning Condition="'$(_ApiTruthExit)' != '0' and '$(_ApiTruthExit)' != '1' and '$(ApiTruthSeverity)' == 'warning'" Code="APITRUTH000" Text="apitruth could not check this project ($(ApiTruthCommand), exit code $(_ApiTruthExit); build with -v n to see why)" />
             <Touch Files="$(_ApiTruthStamp)" AlwaysCreate="true" Condition="'$(_ApiTruthExit)' == '0' or '$(ApiTruthSeverity)' == 'warning'" />
             <ItemGroup Condition="'$(_ApiTruthExit)' == '0' or '$(ApiTruthSeverity)' == 'warning'">
               <FileWrites Include="$(_ApiTruthStamp)" />

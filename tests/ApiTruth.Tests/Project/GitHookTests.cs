@@ -111,6 +111,7 @@ public sealed class GitHookTests : IDisposable
         var psi = new ProcessStartInfo(file) { WorkingDirectory = _sample.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["APITRUTH_CACHE"] = _cache;
+        psi.Environment["APITRUTH_INDEX"] = Path.Combine(_cache, "no-index.db"); // not whatever index this machine's user has
         psi.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

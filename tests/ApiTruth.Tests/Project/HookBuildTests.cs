@@ -71,6 +71,29 @@ public sealed class HookBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task With_error_severity_unchanged_builds_keep_skipping_the_check()
+    {
+        // A clean repository (no wrong sample), the default severity: the stamp must survive IncrementalClean.
+        _sample.Write("README.md", "# Sample\n\n```csharp\nvar text = JsonConvert.SerializeObject(1);\n```\n");
+        var command = $"dotnet \"{SampleSolution.CliDll()}\"";
+        Assert.Equal(0, (await RunAsync("hook", "install", "--msbuild", "--root", _sample.Root, "--command", command)).Exit);
+        var (first, firstLog) = await _sample.DotnetAsync("build", "Sample.sln", "-nologo", "-v", "q");
+        Assert.True(first == 0, firstLog);
+        var stamp = _sample.PathOf("src/App/obj/Debug/net8.0/apitruth.stamp");
+        Assert.True(File.Exists(stamp));
+        var stampTime = File.GetLastWriteTimeUtc(stamp);
+        for (var i = 0; i < 2; i++)
+        {
+            var (again, againLog) = await _sample.DotnetAsync("build", "Sample.sln", "-nologo", "-v", "n");
+            Assert.True(again == 0, againLog);
+            Assert.Contains("Skipping target \"ApiTruthCheck\" because all output files are up-to-date", againLog, StringComparison.Ordinal);
+            Assert.DoesNotContain("check --project", againLog, StringComparison.Ordinal);
+            Assert.True(File.Exists(stamp), $"build {i + 2} deleted the stamp");
+            Assert.Equal(stampTime, File.GetLastWriteTimeUtc(stamp));
+        }
+    }
+
+    [Fact]
     public async Task Uninstall_keeps_the_rest_of_an_existing_Directory_Build_targets()
     {
         var targets = _sample.Write("Directory.Build.targets", "<Project>\n  <PropertyGroup><Mine>1</Mine></PropertyGroup>\n</Project>\n");

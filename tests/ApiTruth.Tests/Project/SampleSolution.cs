@@ -108,8 +108,9 @@ internal sealed class SampleSolution : IDisposable
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["MSBUILDDISABLENODEREUSE"] = "1"; // no build servers left behind by the tests
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        // The check indexes what its explanations need; into the tests' own index, never the user's.
+        // The hook's apitruth reads and fills the tests' own index and result cache, never the user's.
         psi.Environment["APITRUTH_INDEX"] = TestIndexPath;
+        psi.Environment["APITRUTH_CACHE"] = Path.Combine(Root, ".apitruth-cache");
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
