@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace ApiTruth.Indexer.Storage;
@@ -8,7 +9,7 @@ namespace ApiTruth.Indexer.Storage;
 /// </summary>
 internal static class ApiSetCodec
 {
-    public static (byte[] Blob, byte[] Hash) Encode(IReadOnlyList<int> sortedDistinctIds)
+    public static (byte[] Blob, long Hash) Encode(IReadOnlyList<int> sortedDistinctIds)
     {
         using var raw = new MemoryStream(sortedDistinctIds.Count * 2);
         var previous = -1;
@@ -19,7 +20,8 @@ internal static class ApiSetCodec
             previous = id;
         }
         var bytes = raw.GetBuffer().AsSpan(0, (int)raw.Length);
-        return (Compression.Compress(bytes), SHA256.HashData(bytes));
+        // 64 bits tell sets apart all but never; the writer compares the blobs on a hash hit, so a collision costs a row, not a wrong set.
+        return (Compression.Compress(bytes), BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(bytes)));
     }
 
     public static int[] Decode(ReadOnlySpan<byte> blob, int count)

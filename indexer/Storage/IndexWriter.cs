@@ -86,8 +86,8 @@ internal sealed class IndexWriter : IDisposable
                 long? apiSetId = group.IsPlaceholder && ids.Count == 0 ? null : StoreApiSet([.. ids], transaction);
                 _connection.Execute(
                     """
-                    INSERT INTO asset_group (version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems, notes)
-                    VALUES (@versionId, @path, @kind, @framework, @placeholder, @assemblies, @apiSetId, @problems, @notes)
+                    INSERT INTO asset_group (version_id, path, kind, framework, is_placeholder, api_set_id, texts)
+                    VALUES (@versionId, @path, @kind, @framework, @placeholder, @apiSetId, @texts)
                     """,
                     new
                     {
@@ -96,21 +96,13 @@ internal sealed class IndexWriter : IDisposable
                         kind = group.Kind,
                         framework = group.Framework,
                         placeholder = group.IsPlaceholder ? 1 : 0,
-                        assemblies = string.Join('|', group.Assemblies),
                         apiSetId,
-                        problems = group.Problems.Count == 0 ? null : string.Join('\n', group.Problems),
-                        notes = group.Notes is not { Count: > 0 } notes ? null : string.Join('\n', notes),
+                        texts = AssetGroupTexts.Encode(group),
                     },
                     transaction);
             }
-            foreach (var dependency in data.Dependencies)
-            {
-                _connection.Execute(
-                    "INSERT INTO dependency (version_id, framework, package, range) VALUES (@versionId, @framework, @package, @range)",
-                    new { versionId, framework = dependency.Framework, package = dependency.Package, range = dependency.Range },
-                    transaction);
-            }
-            _connection.Execute("UPDATE package_version SET api_count = @count WHERE id = @versionId", new { count = allIds.Count, versionId }, transaction);
+            _connection.Execute("UPDATE package_version SET api_count = @count, dependencies = @dependencies WHERE id = @versionId",
+                new { count = allIds.Count, dependencies = data.Dependencies.Count == 0 ? null : DependencyTexts.Encode(data.Dependencies), versionId }, transaction);
             transaction.Commit();
             return allIds.Count;
         }
@@ -147,8 +139,8 @@ internal sealed class IndexWriter : IDisposable
     private long StoreApiSet(IReadOnlyList<int> ids, SqliteTransaction transaction)
     {
         var (blob, hash) = ApiSetCodec.Encode(ids);
-        var existing = _connection.ExecuteScalar<long?>("SELECT id FROM api_set WHERE hash = @hash", new { hash }, transaction);
-        if (existing is { } id) return id;
+        foreach (var (id, count, stored) in _connection.Query<(long, long, byte[])>("SELECT id, count, ids FROM api_set WHERE hash = @hash", new { hash }, transaction))
+            if (count == ids.Count && ApiSetCodec.Decode(stored, (int)count).AsSpan().SequenceEqual(ids.ToArray())) return id;
         return _connection.ExecuteScalar<long>(
             "INSERT INTO api_set (hash, count, ids) VALUES (@hash, @count, @blob) RETURNING id",
             new { hash, count = ids.Count, blob }, transaction);
