@@ -96,10 +96,12 @@ internal sealed class IndexReader : IDisposable
     /// <summary>The sorted variant ids of an API set.</summary>
     public int[] GetApiSet(long apiSetId) => _apiSets.GetOrAdd(apiSetId, id =>
     {
-        (byte[] Blob, long Count) row;
+        (byte[] Blob, long Count, long? Base) row;
         lock (_gate)
-            row = Rows("SELECT ids, count FROM api_set WHERE id = $p", id, r => ((byte[])r.GetValue(0), r.GetInt64(1))).Single();
-        return ApiSetCodec.Decode(row.Blob, (int)row.Count);
+            row = Rows("SELECT ids, count, base_id FROM api_set WHERE id = $p", id, r => ((byte[])r.GetValue(0), r.GetInt64(1), r.IsDBNull(2) ? (long?)null : r.GetInt64(2))).Single();
+        return row.Base is { } baseId
+            ? ApiSetCodec.Apply(GetApiSet(baseId), ApiSetCodec.Decode(row.Blob), (int)row.Count)
+            : ApiSetCodec.Decode(row.Blob, (int)row.Count);
     });
 
     /// <summary>Every API variant ever stored for a package, with its global variant id.</summary>

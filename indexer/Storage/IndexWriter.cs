@@ -83,7 +83,7 @@ internal sealed class IndexWriter : IDisposable
                 var ids = new SortedSet<int>();
                 foreach (var api in group.Apis) ids.Add(state.Variants[api]);
                 allIds.UnionWith(ids);
-                long? apiSetId = group.IsPlaceholder && ids.Count == 0 ? null : StoreApiSet([.. ids], transaction);
+                long? apiSetId = group.IsPlaceholder && ids.Count == 0 ? null : StoreApiSet(packageId, state, [.. ids], transaction);
                 _connection.Execute(
                     """
                     INSERT INTO asset_group (version_id, path, kind, framework, is_placeholder, api_set_id, texts)
@@ -116,9 +116,23 @@ internal sealed class IndexWriter : IDisposable
         }
     }
 
-    /// <summary>Drops API sets that no asset group uses any more (after versions were re-indexed).</summary>
-    public int DeleteUnusedApiSets() =>
-        _connection.Execute("DELETE FROM api_set WHERE id NOT IN (SELECT api_set_id FROM asset_group WHERE api_set_id IS NOT NULL)");
+    /// <summary>Drops API sets that no asset group uses any more (after versions were re-indexed), except bases of kept sets.</summary>
+    public int DeleteUnusedApiSets()
+    {
+        int total = 0, deleted;
+        do
+        {
+            deleted = _connection.Execute(
+                """
+                DELETE FROM api_set WHERE id NOT IN (SELECT api_set_id FROM asset_group WHERE api_set_id IS NOT NULL)
+                    AND id NOT IN (SELECT base_id FROM api_set WHERE base_id IS NOT NULL)
+                """);
+            total += deleted;
+        }
+        while (deleted > 0);
+        foreach (var state in _packages.Values) state.ApiSets = null;
+        return total;
+    }
 
     public void Checkpoint() => _connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
@@ -136,14 +150,55 @@ internal sealed class IndexWriter : IDisposable
         _nextVariant = first + ordered.Count;
     }
 
-    private long StoreApiSet(IReadOnlyList<int> ids, SqliteTransaction transaction)
+    private long StoreApiSet(long packageId, PackageState state, int[] ids, SqliteTransaction transaction)
     {
         var (blob, hash) = ApiSetCodec.Encode(ids);
-        foreach (var (id, count, stored) in _connection.Query<(long, long, byte[])>("SELECT id, count, ids FROM api_set WHERE hash = @hash", new { hash }, transaction))
-            if (count == ids.Count && ApiSetCodec.Decode(stored, (int)count).AsSpan().SequenceEqual(ids.ToArray())) return id;
-        return _connection.ExecuteScalar<long>(
-            "INSERT INTO api_set (hash, count, ids) VALUES (@hash, @count, @blob) RETURNING id",
-            new { hash, count = ids.Count, blob }, transaction);
+        foreach (var (id, count) in _connection.Query<(long, long)>("SELECT id, count FROM api_set WHERE hash = @hash", new { hash }, transaction))
+            if (count == ids.Length && LoadApiSet(id, transaction).Ids.AsSpan().SequenceEqual(ids)) return id;
+
+        // Against the package's closest set, when the difference is smaller than the set; chains stay short so a read
+        // decodes a few blobs at most.
+        var sets = PackageApiSets(packageId, state, transaction);
+        (long Id, int Depth, List<int> Difference)? closest = null;
+        foreach (var (candidateId, candidate) in sets)
+        {
+            if (candidate.Depth >= MaxApiSetDepth) continue;
+            var difference = ApiSetCodec.Difference(candidate.Ids, ids);
+            if (difference.Count < (closest?.Difference.Count ?? ids.Length)) closest = (candidateId, candidate.Depth + 1, difference);
+        }
+        (long Id, int Depth, byte[] Blob)? best = null;
+        if (closest is { } c && ApiSetCodec.Encode(c.Difference).Blob is var differenceBlob && differenceBlob.Length < blob.Length)
+            best = (c.Id, c.Depth, differenceBlob);
+        var newId = _connection.ExecuteScalar<long>(
+            "INSERT INTO api_set (hash, count, base_id, ids) VALUES (@hash, @count, @baseId, @blob) RETURNING id",
+            new { hash, count = ids.Length, baseId = best?.Id, blob = best?.Blob ?? blob }, transaction);
+        sets[newId] = (ids, best?.Depth ?? 0);
+        return newId;
+    }
+
+    private const int MaxApiSetDepth = 4;
+
+    /// <summary>The API sets a package's asset groups use, decoded: the candidates for a new set's base.</summary>
+    private Dictionary<long, (int[] Ids, int Depth)> PackageApiSets(long packageId, PackageState state, SqliteTransaction transaction)
+    {
+        if (state.ApiSets is { } known) return known;
+        var sets = new Dictionary<long, (int[] Ids, int Depth)>();
+        foreach (var id in _connection.Query<long>(
+            """
+            SELECT DISTINCT g.api_set_id FROM asset_group g JOIN package_version v ON v.id = g.version_id
+            WHERE v.package_id = @packageId AND g.api_set_id IS NOT NULL
+            """, new { packageId }, transaction))
+            sets[id] = LoadApiSet(id, transaction);
+        return state.ApiSets = sets;
+    }
+
+    private (int[] Ids, int Depth) LoadApiSet(long id, SqliteTransaction transaction)
+    {
+        var (count, baseId, blob) = _connection.QuerySingle<(long, long?, byte[])>("SELECT count, base_id, ids FROM api_set WHERE id = @id", new { id }, transaction);
+        if (baseId is not { } b) return (ApiSetCodec.Decode(blob, (int)count), 0);
+        var (baseIds, depth) = LoadApiSet(b, transaction);
+        var difference = ApiSetCodec.Decode(blob);
+        return (ApiSetCodec.Apply(baseIds, difference, (int)count), depth + 1);
     }
 
     private int NextVariant(SqliteTransaction transaction) =>
@@ -185,5 +240,8 @@ internal sealed class IndexWriter : IDisposable
         public Dictionary<ApiRecord, int> Variants { get; } = [];
 
         public CatalogNames Names { get; } = new();
+
+        /// <summary>Loaded on the first new API set of the package in this writer's life.</summary>
+        public Dictionary<long, (int[] Ids, int Depth)>? ApiSets { get; set; }
     }
 }

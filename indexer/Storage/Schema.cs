@@ -90,7 +90,8 @@ internal static class Schema
         """,
         // 3: smaller rows around the catalog. An asset group's assemblies, problems and notes become one text-fields blob
         // and the table is keyed by (version, path) without a rowid; a version's dependencies become one blob on its row;
-        // an API set is found by a 64-bit hash (ids compared on a hit) through a non-unique index. Catalogs are written
+        // an API set is found by a 64-bit hash (ids compared on a hit) through a non-unique index, and may be stored as its
+        // difference from a base set of the same package (a patch release, a sibling TFM folder). Catalogs are written
         // with stronger compression. The indexed data is dropped, as in 2: the next 'apitruth index' rebuilds it.
         """
         DROP TABLE dependency;
@@ -103,6 +104,7 @@ internal static class Schema
             id INTEGER PRIMARY KEY,
             hash INTEGER NOT NULL,
             count INTEGER NOT NULL,
+            base_id INTEGER REFERENCES api_set(id),
             ids BLOB NOT NULL
         );
         CREATE INDEX api_set_hash ON api_set(hash);
