@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-
 namespace ApiTruth.Indexer.Storage;
 
 /// <summary>
@@ -11,7 +8,7 @@ namespace ApiTruth.Indexer.Storage;
 /// </summary>
 internal static class ApiSetCodec
 {
-    public static (byte[] Blob, long Hash) Encode(IReadOnlyList<int> sortedDistinctIds)
+    public static byte[] Encode(IReadOnlyList<int> sortedDistinctIds)
     {
         using var raw = new MemoryStream(sortedDistinctIds.Count * 2);
         var previous = -1;
@@ -22,8 +19,7 @@ internal static class ApiSetCodec
             previous = id;
         }
         var bytes = raw.GetBuffer().AsSpan(0, (int)raw.Length);
-        // 64 bits tell sets apart all but never; the writer compares the blobs on a hash hit, so a collision costs a row, not a wrong set.
-        return (Compression.Compress(bytes), BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(bytes)));
+        return Compression.Compress(bytes);
     }
 
     public static int[] Decode(ReadOnlySpan<byte> blob, int count)

@@ -152,13 +152,14 @@ internal sealed class IndexWriter : IDisposable
 
     private long StoreApiSet(long packageId, PackageState state, int[] ids, SqliteTransaction transaction)
     {
-        var (blob, hash) = ApiSetCodec.Encode(ids);
-        foreach (var (id, count) in _connection.Query<(long, long)>("SELECT id, count FROM api_set WHERE hash = @hash", new { hash }, transaction))
-            if (count == ids.Length && LoadApiSet(id, transaction).Ids.AsSpan().SequenceEqual(ids)) return id;
+        // Variant ids are the package's own, so an identical set can only be one of the package's.
+        var sets = PackageApiSets(packageId, state, transaction);
+        foreach (var (id, set) in sets)
+            if (set.Ids.AsSpan().SequenceEqual(ids)) return id;
+        var blob = ApiSetCodec.Encode(ids);
 
         // Against the package's closest set, when the difference is smaller than the set; chains stay short so a read
         // decodes a few blobs at most.
-        var sets = PackageApiSets(packageId, state, transaction);
         (long Id, int Depth, List<int> Difference)? closest = null;
         foreach (var (candidateId, candidate) in sets)
         {
@@ -167,11 +168,11 @@ internal sealed class IndexWriter : IDisposable
             if (difference.Count < (closest?.Difference.Count ?? ids.Length)) closest = (candidateId, candidate.Depth + 1, difference);
         }
         (long Id, int Depth, byte[] Blob)? best = null;
-        if (closest is { } c && ApiSetCodec.Encode(c.Difference).Blob is var differenceBlob && differenceBlob.Length < blob.Length)
+        if (closest is { } c && ApiSetCodec.Encode(c.Difference) is var differenceBlob && differenceBlob.Length < blob.Length)
             best = (c.Id, c.Depth, differenceBlob);
         var newId = _connection.ExecuteScalar<long>(
-            "INSERT INTO api_set (hash, count, base_id, ids) VALUES (@hash, @count, @baseId, @blob) RETURNING id",
-            new { hash, count = ids.Length, baseId = best?.Id, blob = best?.Blob ?? blob }, transaction);
+            "INSERT INTO api_set (count, base_id, ids) VALUES (@count, @baseId, @blob) RETURNING id",
+            new { count = ids.Length, baseId = best?.Id, blob = best?.Blob ?? blob }, transaction);
         sets[newId] = (ids, best?.Depth ?? 0);
         return newId;
     }

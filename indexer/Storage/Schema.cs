@@ -90,8 +90,9 @@ internal static class Schema
         """,
         // 3: smaller rows around the catalog. An asset group's assemblies, problems and notes become one text-fields blob
         // and the table is keyed by (version, path) without a rowid; a version's dependencies become one blob on its row;
-        // an API set is found by a 64-bit hash (ids compared on a hit) through a non-unique index, and may be stored as its
-        // difference from a base set of the same package (a patch release, a sibling TFM folder). Catalogs are written
+        // an API set has no hash (variant ids belong to one package, so the writer finds an identical set among the package's
+        // sets) and may be stored as its difference from a base set of the package (a patch release, a sibling TFM folder).
+        // Catalogs are written
         // with stronger compression. The indexed data is dropped, as in 2: the next 'apitruth index' rebuilds it.
         """
         DROP TABLE dependency;
@@ -102,12 +103,10 @@ internal static class Schema
         ALTER TABLE package_version ADD COLUMN dependencies BLOB;
         CREATE TABLE api_set (
             id INTEGER PRIMARY KEY,
-            hash INTEGER NOT NULL,
             count INTEGER NOT NULL,
             base_id INTEGER REFERENCES api_set(id),
             ids BLOB NOT NULL
         );
-        CREATE INDEX api_set_hash ON api_set(hash);
         CREATE TABLE asset_group (
             version_id INTEGER NOT NULL REFERENCES package_version(id) ON DELETE CASCADE,
             path TEXT NOT NULL,
