@@ -5,11 +5,12 @@ namespace ApiTruth.Indexer.Storage;
 
 /// <summary>
 /// Brotli with a length prefix. Catalog text (doc IDs, signatures) is highly repetitive, and compression is
-/// what keeps an (API, version) pair at a few bytes; quality 8 is the last level before Brotli gets several times slower.
+/// what keeps an (API, version) pair at a few bytes. Quality 10 stores the bench's catalogs about 6% smaller than 8 for
+/// ~3 s more compression over the whole bench set; 11 saves 2% more for three times that. Decompression speed does not depend on it.
 /// </summary>
 internal static class Compression
 {
-    private const int Quality = 8;
+    private const int Quality = 10;
     private const int Window = 22;
 
     public static byte[] Compress(ReadOnlySpan<byte> raw)

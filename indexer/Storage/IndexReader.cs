@@ -11,7 +11,7 @@ internal sealed record StoredVersion(long Id, string Version, string Status, str
     public bool IsIndexed => Status is "indexed" or "partial";
 }
 
-internal sealed record StoredAssetGroup(long Id, long VersionId, string Path, string Kind, string Framework, bool IsPlaceholder,
+internal sealed record StoredAssetGroup(long VersionId, string Path, string Kind, string Framework, bool IsPlaceholder,
     IReadOnlyList<string> Assemblies, long? ApiSetId, string? Problems, string? Notes);
 
 internal sealed record StoredDependency(string Framework, string Package, string Range);
@@ -72,27 +72,36 @@ internal sealed class IndexReader : IDisposable
     {
         lock (_gate)
         {
-            return Rows("SELECT id, version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems, notes FROM asset_group WHERE version_id = $p ORDER BY path",
+            return Rows("SELECT version_id, path, kind, framework, is_placeholder, api_set_id, texts FROM asset_group WHERE version_id = $p ORDER BY path",
                 versionId,
-                r => new StoredAssetGroup(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5) != 0,
-                    r.GetString(6) is { Length: > 0 } assemblies ? assemblies.Split('|') : [], r.IsDBNull(7) ? null : r.GetInt64(7), Text(r, 8), Text(r, 9)));
+                r =>
+                {
+                    var (assemblies, problems, notes) = AssetGroupTexts.Decode((byte[])r.GetValue(6));
+                    return new StoredAssetGroup(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4) != 0, assemblies,
+                        r.IsDBNull(5) ? null : r.GetInt64(5), problems, notes);
+                });
         }
     }
 
+    /// <summary>A version's nuspec dependencies (framework, package id, range), in nuspec order.</summary>
     public IReadOnlyList<StoredDependency> GetDependencies(long versionId)
     {
         lock (_gate)
-            return Rows("SELECT framework, package, range FROM dependency WHERE version_id = $p", versionId,
-                r => new StoredDependency(r.GetString(0), r.GetString(1), r.GetString(2)));
+        {
+            var blob = Rows("SELECT dependencies FROM package_version WHERE id = $p", versionId, r => r.IsDBNull(0) ? null : (byte[])r.GetValue(0)).SingleOrDefault();
+            return blob is null ? [] : DependencyTexts.Decode(blob);
+        }
     }
 
     /// <summary>The sorted variant ids of an API set.</summary>
     public int[] GetApiSet(long apiSetId) => _apiSets.GetOrAdd(apiSetId, id =>
     {
-        (byte[] Blob, long Count) row;
+        (byte[] Blob, long Count, long? Base) row;
         lock (_gate)
-            row = Rows("SELECT ids, count FROM api_set WHERE id = $p", id, r => ((byte[])r.GetValue(0), r.GetInt64(1))).Single();
-        return ApiSetCodec.Decode(row.Blob, (int)row.Count);
+            row = Rows("SELECT ids, count, base_id FROM api_set WHERE id = $p", id, r => ((byte[])r.GetValue(0), r.GetInt64(1), r.IsDBNull(2) ? (long?)null : r.GetInt64(2))).Single();
+        return row.Base is { } baseId
+            ? ApiSetCodec.Apply(GetApiSet(baseId), ApiSetCodec.Decode(row.Blob), (int)row.Count)
+            : ApiSetCodec.Decode(row.Blob, (int)row.Count);
     });
 
     /// <summary>Every API variant ever stored for a package, with its global variant id.</summary>

@@ -83,11 +83,11 @@ internal sealed class IndexWriter : IDisposable
                 var ids = new SortedSet<int>();
                 foreach (var api in group.Apis) ids.Add(state.Variants[api]);
                 allIds.UnionWith(ids);
-                long? apiSetId = group.IsPlaceholder && ids.Count == 0 ? null : StoreApiSet([.. ids], transaction);
+                long? apiSetId = group.IsPlaceholder && ids.Count == 0 ? null : StoreApiSet(packageId, state, [.. ids], transaction);
                 _connection.Execute(
                     """
-                    INSERT INTO asset_group (version_id, path, kind, framework, is_placeholder, assemblies, api_set_id, problems, notes)
-                    VALUES (@versionId, @path, @kind, @framework, @placeholder, @assemblies, @apiSetId, @problems, @notes)
+                    INSERT INTO asset_group (version_id, path, kind, framework, is_placeholder, api_set_id, texts)
+                    VALUES (@versionId, @path, @kind, @framework, @placeholder, @apiSetId, @texts)
                     """,
                     new
                     {
@@ -96,21 +96,13 @@ internal sealed class IndexWriter : IDisposable
                         kind = group.Kind,
                         framework = group.Framework,
                         placeholder = group.IsPlaceholder ? 1 : 0,
-                        assemblies = string.Join('|', group.Assemblies),
                         apiSetId,
-                        problems = group.Problems.Count == 0 ? null : string.Join('\n', group.Problems),
-                        notes = group.Notes is not { Count: > 0 } notes ? null : string.Join('\n', notes),
+                        texts = AssetGroupTexts.Encode(group),
                     },
                     transaction);
             }
-            foreach (var dependency in data.Dependencies)
-            {
-                _connection.Execute(
-                    "INSERT INTO dependency (version_id, framework, package, range) VALUES (@versionId, @framework, @package, @range)",
-                    new { versionId, framework = dependency.Framework, package = dependency.Package, range = dependency.Range },
-                    transaction);
-            }
-            _connection.Execute("UPDATE package_version SET api_count = @count WHERE id = @versionId", new { count = allIds.Count, versionId }, transaction);
+            _connection.Execute("UPDATE package_version SET api_count = @count, dependencies = @dependencies WHERE id = @versionId",
+                new { count = allIds.Count, dependencies = data.Dependencies.Count == 0 ? null : DependencyTexts.Encode(data.Dependencies), versionId }, transaction);
             transaction.Commit();
             return allIds.Count;
         }
@@ -124,9 +116,23 @@ internal sealed class IndexWriter : IDisposable
         }
     }
 
-    /// <summary>Drops API sets that no asset group uses any more (after versions were re-indexed).</summary>
-    public int DeleteUnusedApiSets() =>
-        _connection.Execute("DELETE FROM api_set WHERE id NOT IN (SELECT api_set_id FROM asset_group WHERE api_set_id IS NOT NULL)");
+    /// <summary>Drops API sets that no asset group uses any more (after versions were re-indexed), except bases of kept sets.</summary>
+    public int DeleteUnusedApiSets()
+    {
+        int total = 0, deleted;
+        do
+        {
+            deleted = _connection.Execute(
+                """
+                DELETE FROM api_set WHERE id NOT IN (SELECT api_set_id FROM asset_group WHERE api_set_id IS NOT NULL)
+                    AND id NOT IN (SELECT base_id FROM api_set WHERE base_id IS NOT NULL)
+                """);
+            total += deleted;
+        }
+        while (deleted > 0);
+        foreach (var state in _packages.Values) state.ApiSets = null;
+        return total;
+    }
 
     public void Checkpoint() => _connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
@@ -144,14 +150,56 @@ internal sealed class IndexWriter : IDisposable
         _nextVariant = first + ordered.Count;
     }
 
-    private long StoreApiSet(IReadOnlyList<int> ids, SqliteTransaction transaction)
+    private long StoreApiSet(long packageId, PackageState state, int[] ids, SqliteTransaction transaction)
     {
-        var (blob, hash) = ApiSetCodec.Encode(ids);
-        var existing = _connection.ExecuteScalar<long?>("SELECT id FROM api_set WHERE hash = @hash", new { hash }, transaction);
-        if (existing is { } id) return id;
-        return _connection.ExecuteScalar<long>(
-            "INSERT INTO api_set (hash, count, ids) VALUES (@hash, @count, @blob) RETURNING id",
-            new { hash, count = ids.Count, blob }, transaction);
+        // Variant ids are the package's own, so an identical set can only be one of the package's.
+        var sets = PackageApiSets(packageId, state, transaction);
+        foreach (var (id, set) in sets)
+            if (set.Ids.AsSpan().SequenceEqual(ids)) return id;
+        var blob = ApiSetCodec.Encode(ids);
+
+        // Against the package's closest set, when the difference is smaller than the set; chains stay short so a read
+        // decodes a few blobs at most.
+        (long Id, int Depth, List<int> Difference)? closest = null;
+        foreach (var (candidateId, candidate) in sets)
+        {
+            if (candidate.Depth >= MaxApiSetDepth) continue;
+            var difference = ApiSetCodec.Difference(candidate.Ids, ids);
+            if (difference.Count < (closest?.Difference.Count ?? ids.Length)) closest = (candidateId, candidate.Depth + 1, difference);
+        }
+        (long Id, int Depth, byte[] Blob)? best = null;
+        if (closest is { } c && ApiSetCodec.Encode(c.Difference) is var differenceBlob && differenceBlob.Length < blob.Length)
+            best = (c.Id, c.Depth, differenceBlob);
+        var newId = _connection.ExecuteScalar<long>(
+            "INSERT INTO api_set (count, base_id, ids) VALUES (@count, @baseId, @blob) RETURNING id",
+            new { count = ids.Length, baseId = best?.Id, blob = best?.Blob ?? blob }, transaction);
+        sets[newId] = (ids, best?.Depth ?? 0);
+        return newId;
+    }
+
+    private const int MaxApiSetDepth = 4;
+
+    /// <summary>The API sets a package's asset groups use, decoded: the candidates for a new set's base.</summary>
+    private Dictionary<long, (int[] Ids, int Depth)> PackageApiSets(long packageId, PackageState state, SqliteTransaction transaction)
+    {
+        if (state.ApiSets is { } known) return known;
+        var sets = new Dictionary<long, (int[] Ids, int Depth)>();
+        foreach (var id in _connection.Query<long>(
+            """
+            SELECT DISTINCT g.api_set_id FROM asset_group g JOIN package_version v ON v.id = g.version_id
+            WHERE v.package_id = @packageId AND g.api_set_id IS NOT NULL
+            """, new { packageId }, transaction))
+            sets[id] = LoadApiSet(id, transaction);
+        return state.ApiSets = sets;
+    }
+
+    private (int[] Ids, int Depth) LoadApiSet(long id, SqliteTransaction transaction)
+    {
+        var (count, baseId, blob) = _connection.QuerySingle<(long, long?, byte[])>("SELECT count, base_id, ids FROM api_set WHERE id = @id", new { id }, transaction);
+        if (baseId is not { } b) return (ApiSetCodec.Decode(blob, (int)count), 0);
+        var (baseIds, depth) = LoadApiSet(b, transaction);
+        var difference = ApiSetCodec.Decode(blob);
+        return (ApiSetCodec.Apply(baseIds, difference, (int)count), depth + 1);
     }
 
     private int NextVariant(SqliteTransaction transaction) =>
@@ -193,5 +241,8 @@ internal sealed class IndexWriter : IDisposable
         public Dictionary<ApiRecord, int> Variants { get; } = [];
 
         public CatalogNames Names { get; } = new();
+
+        /// <summary>Loaded on the first new API set of the package in this writer's life.</summary>
+        public Dictionary<long, (int[] Ids, int Depth)>? ApiSets { get; set; }
     }
 }

@@ -88,5 +88,35 @@ internal static class Schema
         );
         CREATE INDEX catalog_segment_package ON catalog_segment(package_id, first_variant);
         """,
+        // 3: smaller rows around the catalog. An asset group's assemblies, problems and notes become one text-fields blob
+        // and the table is keyed by (version, path) without a rowid; a version's dependencies become one blob on its row;
+        // an API set has no hash (variant ids belong to one package, so the writer finds an identical set among the package's
+        // sets) and may be stored as its difference from a base set of the package (a patch release, a sibling TFM folder).
+        // Catalogs are written
+        // with stronger compression. The indexed data is dropped, as in 2: the next 'apitruth index' rebuilds it.
+        """
+        DROP TABLE dependency;
+        DROP TABLE asset_group;
+        DROP TABLE api_set;
+        DELETE FROM catalog_segment;
+        DELETE FROM package_version;
+        ALTER TABLE package_version ADD COLUMN dependencies BLOB;
+        CREATE TABLE api_set (
+            id INTEGER PRIMARY KEY,
+            count INTEGER NOT NULL,
+            base_id INTEGER REFERENCES api_set(id),
+            ids BLOB NOT NULL
+        );
+        CREATE TABLE asset_group (
+            version_id INTEGER NOT NULL REFERENCES package_version(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('lib', 'ref', 'framework')),
+            framework TEXT NOT NULL,
+            is_placeholder INTEGER NOT NULL,
+            api_set_id INTEGER REFERENCES api_set(id),
+            texts BLOB NOT NULL,
+            PRIMARY KEY (version_id, path)
+        ) WITHOUT ROWID;
+        """,
     ];
 }
