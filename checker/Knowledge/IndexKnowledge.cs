@@ -176,11 +176,15 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
         _view = new IndexView(_reader);
     }
 
-    /// <summary>The request that fills what the index lacks for a pin: every served version, or just the pinned one.</summary>
+    /// <summary>
+    /// The request that fills what the index lacks for a pin: every served version (the runner skips those already
+    /// indexed) when the package or its pinned version is not stored, so a package indexed at one version earlier
+    /// gets its history completed; nothing when the pinned version is stored.
+    /// </summary>
     private string? Lacks(string id, string version)
     {
         if (_view?.FindPackage(id) is not { } package) return id;
-        return _view.Timeline(package).Find(version) is null ? $"{id}@{version}" : null;
+        return _view.Timeline(package).Find(version) is null ? id : null;
     }
 
     /// <summary>The pinned framework and every later one of its series (history's "introduced in" needs them all), not yet stored.</summary>
