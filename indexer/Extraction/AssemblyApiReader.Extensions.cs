@@ -110,7 +110,7 @@ internal sealed partial class AssemblyApiReader
                 kind == ApiKind.Conversion ? method.ReturnType : null, GenericParameterNaming.Compiler);
             var b = new StringBuilder(96);
             AppendExtensionPrefix(b, groupingScope, context);
-            if (kind == ApiKind.Operator) b.Append("operator ").Append(OperatorToken(method.Name));
+            if (kind == ApiKind.Operator) b.Append("operator ").Append(CSharpNames.OperatorToken(method.Name));
             else if (kind == ApiKind.Conversion)
             {
                 b.Append(method.Name.Contains("Implicit", StringComparison.Ordinal) ? "implicit operator " : "explicit operator ");

@@ -58,7 +58,7 @@ internal sealed partial class AssemblyApiReader
                 display.Append(scope.Path).Append(".~").Append(TypeNames.Unmangled(scope.Type.Name, TypeNames.OwnArity(scope.Type)));
                 break;
             case ApiKind.Operator:
-                display.Append(scope.Path).Append(".operator ").Append(OperatorToken(method.Name));
+                display.Append(scope.Path).Append(".operator ").Append(CSharpNames.OperatorToken(method.Name));
                 break;
             case ApiKind.Conversion:
                 display.Append(scope.Path).Append('.').Append(method.Name.Contains("Implicit", StringComparison.Ordinal) ? "implicit" : "explicit")
@@ -321,58 +321,6 @@ internal sealed partial class AssemblyApiReader
         method.Name is "op_Implicit" or "op_Explicit" or "op_CheckedExplicit"
         && method.IsStatic && method.Parameters.Count == 1
         && method.ReturnType is not { Name: "Void", Namespace: "System" };
-
-    private static string OperatorToken(string name) => name switch
-    {
-        "op_Addition" => "+",
-        "op_Subtraction" => "-",
-        "op_Multiply" => "*",
-        "op_Division" => "/",
-        "op_Modulus" => "%",
-        "op_BitwiseAnd" => "&",
-        "op_BitwiseOr" => "|",
-        "op_ExclusiveOr" => "^",
-        "op_LeftShift" => "<<",
-        "op_RightShift" => ">>",
-        "op_UnsignedRightShift" => ">>>",
-        "op_Equality" => "==",
-        "op_Inequality" => "!=",
-        "op_LessThan" => "<",
-        "op_GreaterThan" => ">",
-        "op_LessThanOrEqual" => "<=",
-        "op_GreaterThanOrEqual" => ">=",
-        "op_UnaryPlus" => "+",
-        "op_UnaryNegation" => "-",
-        "op_LogicalNot" => "!",
-        "op_OnesComplement" => "~",
-        "op_Increment" or "op_IncrementAssignment" => "++",
-        "op_Decrement" or "op_DecrementAssignment" => "--",
-        "op_True" => "true",
-        "op_False" => "false",
-        "op_CheckedAddition" => "checked +",
-        "op_CheckedSubtraction" => "checked -",
-        "op_CheckedMultiply" => "checked *",
-        "op_CheckedDivision" => "checked /",
-        "op_CheckedUnaryNegation" => "checked -",
-        "op_CheckedIncrement" or "op_CheckedIncrementAssignment" => "checked ++",
-        "op_CheckedDecrement" or "op_CheckedDecrementAssignment" => "checked --",
-        "op_AdditionAssignment" => "+=",
-        "op_SubtractionAssignment" => "-=",
-        "op_MultiplicationAssignment" => "*=",
-        "op_DivisionAssignment" => "/=",
-        "op_ModulusAssignment" => "%=",
-        "op_BitwiseAndAssignment" => "&=",
-        "op_BitwiseOrAssignment" => "|=",
-        "op_ExclusiveOrAssignment" => "^=",
-        "op_LeftShiftAssignment" => "<<=",
-        "op_RightShiftAssignment" => ">>=",
-        "op_UnsignedRightShiftAssignment" => ">>>=",
-        "op_CheckedAdditionAssignment" => "checked +=",
-        "op_CheckedSubtractionAssignment" => "checked -=",
-        "op_CheckedMultiplicationAssignment" => "checked *=",
-        "op_CheckedDivisionAssignment" => "checked /=",
-        _ => name,
-    };
 
     // Explicit implementations are named Ns.IFace<T>.Member in metadata; show them as C# would: IFace<T>.Member.
     private void AppendExplicitName(StringBuilder b, MethodReference implemented, string metadataName)

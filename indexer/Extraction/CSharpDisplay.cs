@@ -196,25 +196,6 @@ internal sealed class CSharpDisplay
     public static string? Keyword(TypeReference type)
     {
         if (type.Namespace != "System") return null;
-        return type.Name switch
-        {
-            "Void" => "void",
-            "Boolean" => "bool",
-            "Char" => "char",
-            "SByte" => "sbyte",
-            "Byte" => "byte",
-            "Int16" => "short",
-            "UInt16" => "ushort",
-            "Int32" => "int",
-            "UInt32" => "uint",
-            "Int64" => "long",
-            "UInt64" => "ulong",
-            "Single" => "float",
-            "Double" => "double",
-            "Decimal" => "decimal",
-            "String" => "string",
-            "Object" => "object",
-            _ => null,
-        };
+        return Model.CSharpNames.Keyword(type.Name);
     }
 }

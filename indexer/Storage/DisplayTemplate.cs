@@ -64,7 +64,7 @@ internal static class DisplayTemplate
                 b.Append(scope).Append(".~").Append(Unticked(LastComponent(container))).Append("()");
                 break;
             case ApiKind.Operator:
-                b.Append(scope).Append(".operator ").Append(OperatorToken(name));
+                b.Append(scope).Append(".operator ").Append(CSharpNames.OperatorToken(name));
                 AppendParameters(b, parameters, types, '(', ')');
                 break;
             case ApiKind.Conversion:
@@ -456,7 +456,7 @@ internal static class DisplayTemplate
         }
         if (components.Count == 2 && components[0] is { Name: "System", Arguments: null })
         {
-            if (last.Arguments is null && Keyword(last.Name) is { } keyword)
+            if (last.Arguments is null && CSharpNames.Keyword(last.Name) is { } keyword)
             {
                 b.Append(keyword);
                 return;
@@ -511,27 +511,6 @@ internal static class DisplayTemplate
         }
     }
 
-    private static string? Keyword(string name) => name switch
-    {
-        "Void" => "void",
-        "Boolean" => "bool",
-        "Char" => "char",
-        "SByte" => "sbyte",
-        "Byte" => "byte",
-        "Int16" => "short",
-        "UInt16" => "ushort",
-        "Int32" => "int",
-        "UInt32" => "uint",
-        "Int64" => "long",
-        "UInt64" => "ulong",
-        "Single" => "float",
-        "Double" => "double",
-        "Decimal" => "decimal",
-        "String" => "string",
-        "Object" => "object",
-        _ => null,
-    };
-
     private static string TypeKeywords(ApiKind kind, ApiFlags flags) => kind switch
     {
         ApiKind.Interface => "interface ",
@@ -540,57 +519,5 @@ internal static class DisplayTemplate
             + ((flags & ApiFlags.Record) != 0 ? "record struct " : "struct "),
         _ => ((flags & ApiFlags.Static) != 0 ? "static " : (flags & ApiFlags.Abstract) != 0 ? "abstract " : (flags & ApiFlags.Sealed) != 0 ? "sealed " : "")
             + ((flags & ApiFlags.Record) != 0 ? "record " : "class "),
-    };
-
-    private static string OperatorToken(string name) => name switch
-    {
-        "op_Addition" => "+",
-        "op_Subtraction" => "-",
-        "op_Multiply" => "*",
-        "op_Division" => "/",
-        "op_Modulus" => "%",
-        "op_BitwiseAnd" => "&",
-        "op_BitwiseOr" => "|",
-        "op_ExclusiveOr" => "^",
-        "op_LeftShift" => "<<",
-        "op_RightShift" => ">>",
-        "op_UnsignedRightShift" => ">>>",
-        "op_Equality" => "==",
-        "op_Inequality" => "!=",
-        "op_LessThan" => "<",
-        "op_GreaterThan" => ">",
-        "op_LessThanOrEqual" => "<=",
-        "op_GreaterThanOrEqual" => ">=",
-        "op_UnaryPlus" => "+",
-        "op_UnaryNegation" => "-",
-        "op_LogicalNot" => "!",
-        "op_OnesComplement" => "~",
-        "op_Increment" or "op_IncrementAssignment" => "++",
-        "op_Decrement" or "op_DecrementAssignment" => "--",
-        "op_True" => "true",
-        "op_False" => "false",
-        "op_CheckedAddition" => "checked +",
-        "op_CheckedSubtraction" => "checked -",
-        "op_CheckedMultiply" => "checked *",
-        "op_CheckedDivision" => "checked /",
-        "op_CheckedUnaryNegation" => "checked -",
-        "op_CheckedIncrement" or "op_CheckedIncrementAssignment" => "checked ++",
-        "op_CheckedDecrement" or "op_CheckedDecrementAssignment" => "checked --",
-        "op_AdditionAssignment" => "+=",
-        "op_SubtractionAssignment" => "-=",
-        "op_MultiplicationAssignment" => "*=",
-        "op_DivisionAssignment" => "/=",
-        "op_ModulusAssignment" => "%=",
-        "op_BitwiseAndAssignment" => "&=",
-        "op_BitwiseOrAssignment" => "|=",
-        "op_ExclusiveOrAssignment" => "^=",
-        "op_LeftShiftAssignment" => "<<=",
-        "op_RightShiftAssignment" => ">>=",
-        "op_UnsignedRightShiftAssignment" => ">>>=",
-        "op_CheckedAdditionAssignment" => "checked +=",
-        "op_CheckedSubtractionAssignment" => "checked -=",
-        "op_CheckedMultiplicationAssignment" => "checked *=",
-        "op_CheckedDivisionAssignment" => "checked /=",
-        _ => name,
     };
 }
