@@ -90,6 +90,7 @@ internal sealed class FindingBuilder(ICheckerIndex? index)
             {
                 // Never a member of the type: perhaps an extension method, of another version of a pin or of a package not referenced.
                 var elsewhere = (await index!.FindExtensionMethodAsync(j.Name, ct)).Where(p => p.Versions.Any(v => v.Present)).ToList();
+                int beforeExtensions = history.Count;
                 foreach (var p in elsewhere.Where(p => PinnedVersion(p.PackageId) is not null).Take(2))
                 {
                     var type = DocIds.ContainingType(p.DocId) is { } t ? DocIds.SimpleName(t) + "." : "";
@@ -97,7 +98,8 @@ internal sealed class FindingBuilder(ICheckerIndex? index)
                         history.Add(extensionLine);
                 }
                 var unreferenced = elsewhere.Where(p => PinnedVersion(p.PackageId) is null).ToList();
-                if (unreferenced.Count > 0 && history.Count == (presence is null ? 0 : 1))
+                // Only when no pin has such an extension method: then the unreferenced package is the answer.
+                if (unreferenced.Count > 0 && history.Count == beforeExtensions)
                 {
                     history.AddRange(unreferenced.Take(3).Select(p => HistoryText.Describe($"extension method '{j.Name}'", p, null)!));
                     return (Verdict.NotReferenced, j.Evidence,

@@ -16,14 +16,14 @@ internal sealed record KnowledgeNeeds(
     bool AspNetCore,
     IReadOnlyList<(string Id, string Version)> Packages,
     bool TypeLookups,
-    bool Problems = true);
+    bool Problems);
 
 /// <summary>What the index can say after preparing for some needs.</summary>
 /// <param name="Related">Packages that are not pinned but that other versions of a pin depend on, with the pin they belong to.</param>
 /// <param name="Notes">What could not be indexed, and why (offline, not served).</param>
 internal sealed record KnowledgeScope(IReadOnlyDictionary<string, string> Related, IReadOnlyList<string> Notes)
 {
-    public static readonly KnowledgeScope Empty = new(new Dictionary<string, string>(), []);
+    public static readonly KnowledgeScope Empty = new(System.Collections.Frozen.FrozenDictionary<string, string>.Empty, []);
 }
 
 /// <summary>Indexes packages and framework reference packs the index lacks; returns null when something usable was stored, else the reason.</summary>
