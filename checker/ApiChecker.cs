@@ -29,6 +29,9 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
 {
     public const string DefaultFramework = "net10.0";
 
+    /// <summary>Units bound at once; more would only hold more semantic models in memory.</summary>
+    private const int ParallelChunk = 16;
+
     private readonly ReferenceContextCache _contexts = new();
     private readonly MemoizingReferenceResolver _resolver = new(resolver);
     private readonly FindingBuilder _findings = new(index);
@@ -95,26 +98,59 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
         var findings = new List<Finding>();
         var syntax = new List<SyntaxProblem>();
         var notes = new List<string>(references.Problems);
-        foreach (var snippet in parsed)
+        // Whole files are bound in one compilation (a project's 600 files are not compiled 600 times); fragments
+        // cannot join it (statements and members need script mode) and get compilations of their own beside the files.
+        SharedCompilation? shared = null;
+        if (parsed.Any(p => p.Form == SnippetForm.File))
         {
-            ct.ThrowIfCancellationRequested();
-            var companions = files.Where(t => t != snippet.Tree).ToList();
             clock.Restart();
-            var bound = SnippetBinder.Bind(snippet, context, companions, trace, globalUsings, projectProperties);
-            trace?.Invoke($"bind {snippet.Source.Path}: {clock.ElapsedMilliseconds} ms");
-            if (bound.AddedUsings.Count > 0)
-                notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");
-            foreach (var d in snippet.Tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
-            {
-                var (line, column) = snippet.Position(d.Location);
-                syntax.Add(new SyntaxProblem(snippet.Source.Path, line, column, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            clock.Restart();
+            shared = SnippetBinder.Share(context, files, globalUsings, projectProperties);
+            trace?.Invoke($"shared compilation of {files.Count} files: {clock.ElapsedMilliseconds} ms");
+        }
+        (BoundSnippet, IReadOnlyList<Judgement>) BindAndJudge(ParsedSnippet snippet)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var bound = shared is not null && snippet.Form == SnippetForm.File
+                ? SnippetBinder.Bind(snippet, context, shared)
+                : SnippetBinder.Bind(snippet, context, files, parsed.Count == 1 ? trace : null, globalUsings, projectProperties);
+            long bindTime = watch.ElapsedMilliseconds;
             var judgements = new ReferenceWalker(bound).Walk();
-            trace?.Invoke($"judge: {judgements.Count} references, {clock.ElapsedMilliseconds} ms");
-            clock.Restart();
-            findings.AddRange(await _findings.BuildAsync(bound, judgements, notes, ct));
-            trace?.Invoke($"explain: {clock.ElapsedMilliseconds} ms");
+            trace?.Invoke($"bind {snippet.Source.Path}: {bindTime} ms, judge {judgements.Count} references: {watch.ElapsedMilliseconds - bindTime} ms");
+            return (bound, judgements);
+        }
+
+        // Binding and judging read an immutable compilation: the units of a chunk are bound on every core at once, then
+        // explained in order (explanations read the index one at a time). Chunks bound the memory held by semantic models.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        foreach (var chunk in parsed.Chunk(ParallelChunk))
+        {
+            var done = new (BoundSnippet Bound, IReadOnlyList<Judgement> Judgements)[chunk.Length];
+            if (chunk.Length == 1) done[0] = BindAndJudge(chunk[0]);
+            else
+            {
+                try
+                {
+                    Parallel.For(0, chunk.Length, options, i => done[i] = BindAndJudge(chunk[i]));
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]); // the caller's handlers see the real exception
+                }
+            }
+            foreach (var (bound, judgements) in done)
+            {
+                var snippet = bound.Snippet;
+                if (bound.AddedUsings.Count > 0)
+                    notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");
+                foreach (var d in snippet.Tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    var (line, column) = snippet.Position(d.Location);
+                    syntax.Add(new SyntaxProblem(snippet.Source.Path, line, column, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+                clock.Restart();
+                findings.AddRange(await _findings.BuildAsync(bound, judgements, notes, ct));
+                trace?.Invoke($"explain {snippet.Source.Path}: {clock.ElapsedMilliseconds} ms");
+            }
         }
         notes.AddRange(references.Packages.Where(p => p.Note is not null).Select(p => $"{p.Id} {p.Version}: {p.Note}"));
         return new CheckReport(references.Framework, references.Packages, findings, syntax, notes);

@@ -26,20 +26,67 @@ internal static class SnippetBinder
 {
     private const int MaxPasses = 4;
 
+    /// <summary>
+    /// One compilation for whole files that are compiled together (a project's files, several files given at once):
+    /// the files, their global usings and the output of the source generators, built and bound once. Each file then
+    /// gets its own semantic model of it; declarations and members every file uses are bound only once.
+    /// </summary>
+    /// <param name="globalUsings">The project's global usings (default: the SDK's implicit usings).</param>
+    public static SharedCompilation Share(ReferenceContext context, IReadOnlyList<SyntaxTree> files, IReadOnlyList<string>? globalUsings = null,
+        IReadOnlyDictionary<string, string>? projectProperties = null)
+    {
+        var baseUsings = BaseUsings(context, globalUsings);
+        var usingsTree = context.UsingsTree(baseUsings);
+        var compilation = context.Template.AddSyntaxTrees([.. files, usingsTree]);
+        var generators = context.GeneratorsFor(files);
+        if (!generators.IsEmpty && files.Count > 0)
+            compilation = SourceGenerators.Run(compilation, generators, ((CSharpParseOptions)files[0].Options).WithKind(SourceCodeKind.Regular), projectProperties);
+        return new SharedCompilation(compilation, usingsTree, baseUsings);
+    }
+
+    /// <summary>Binds one whole file of a shared compilation; only a file that omits usings gets compilations of its own.</summary>
+    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, SharedCompilation shared, Action<string>? trace = null)
+    {
+        var tree = snippet.Tree;
+        (CSharpCompilation, SemanticModel) Compile(IEnumerable<string> added)
+        {
+            var usingsTree = context.UsingsTree(shared.BaseUsings.Concat(added));
+            // Replacing one tree keeps the rest of the compilation's declarations: cheaper than building it again.
+            var compilation = usingsTree == shared.UsingsTree ? shared.Compilation : shared.Compilation.ReplaceSyntaxTree(shared.UsingsTree, usingsTree);
+            return (compilation, compilation.GetSemanticModel(tree));
+        }
+        return Bind(snippet, context, shared.BaseUsings, (shared.Compilation, shared.Compilation.GetSemanticModel(tree)), Compile,
+            System.Diagnostics.Stopwatch.StartNew(), trace);
+    }
+
+    /// <summary>Binds a snippet in a compilation of its own, with <paramref name="companions"/> (whole files it may use) beside it.</summary>
     /// <param name="globalUsings">The project's global usings (default: the SDK's implicit usings).</param>
     public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null, Action<string>? trace = null,
         IReadOnlyList<string>? globalUsings = null, IReadOnlyDictionary<string, string>? projectProperties = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var tree = snippet.Tree;
-        var baseUsings = new HashSet<string>((globalUsings ?? context.ImplicitUsings).Where(context.NamespaceExists), StringComparer.Ordinal);
-        var added = new List<string>();
-        var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var tried = new HashSet<string>(StringComparer.Ordinal);
+        var baseUsings = BaseUsings(context, globalUsings);
         int before = companions?.Count ?? 0;
         companions = WithGeneratedCode(context, tree, baseUsings, companions, projectProperties);
         trace?.Invoke($"  generators: {(companions?.Count ?? 0) - before} files, {clock.ElapsedMilliseconds} ms");
-        var (compilation, model) = Compile(context, tree, baseUsings, added, companions);
+        (CSharpCompilation, SemanticModel) Compile(IEnumerable<string> added) => SnippetBinder.Compile(context, tree, baseUsings, added, companions);
+        return Bind(snippet, context, baseUsings, Compile([]), Compile, clock, trace);
+    }
+
+    private static IReadOnlySet<string> BaseUsings(ReferenceContext context, IReadOnlyList<string>? globalUsings) =>
+        new HashSet<string>((globalUsings ?? context.ImplicitUsings).Where(context.NamespaceExists), StringComparer.Ordinal);
+
+    /// <param name="compile">The compilation and model of the snippet with these usings added to the base ones.</param>
+    private static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlySet<string> baseUsings,
+        (CSharpCompilation, SemanticModel) initial, Func<IEnumerable<string>, (CSharpCompilation, SemanticModel)> compile,
+        System.Diagnostics.Stopwatch clock, Action<string>? trace)
+    {
+        var tree = snippet.Tree;
+        var added = new List<string>();
+        var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        var (compilation, model) = initial;
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             trace?.Invoke($"  pass {pass}: {clock.ElapsedMilliseconds} ms");
@@ -77,14 +124,14 @@ internal static class SnippetBinder
             }
             foreach (var (name, namespaces) in undecided)
             {
-                var choice = Disambiguate(context, tree, baseUsings, added.Concat(wanted).ToList(), namespaces, companions);
+                var choice = Disambiguate(compile, added.Concat(wanted).ToList(), namespaces);
                 if (choice is not null) wanted.Add(choice);
                 else ambiguous[name] = namespaces;
             }
             var fresh = wanted.Distinct(StringComparer.Ordinal).Where(n => !imported.Contains(n)).ToList();
             if (fresh.Count == 0) break;
             added.AddRange(fresh);
-            (compilation, model) = Compile(context, tree, baseUsings, added, companions);
+            (compilation, model) = compile(added);
         }
         trace?.Invoke($"  bound: {clock.ElapsedMilliseconds} ms");
         return new BoundSnippet(snippet, context, compilation, model, added, ambiguous);
@@ -166,12 +213,12 @@ internal static class SnippetBinder
 
     // Several namespaces define the type: bind with each and keep the one under which the snippet has the
     // fewest errors (the namespace its author imported makes the members it uses resolve). A tie is undecided.
-    private static string? Disambiguate(ReferenceContext context, SyntaxTree tree, IEnumerable<string> baseUsings, List<string> added,
-        IReadOnlyList<string> namespaces, IReadOnlyList<SyntaxTree>? companions)
+    private static string? Disambiguate(Func<IEnumerable<string>, (CSharpCompilation, SemanticModel)> compile, List<string> added,
+        IReadOnlyList<string> namespaces)
     {
         var scored = namespaces.Select(ns =>
         {
-            var (_, model) = Compile(context, tree, baseUsings, added.Append(ns), companions);
+            var (_, model) = compile(added.Append(ns));
             return (ns, errors: model.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error));
         }).OrderBy(s => s.errors).ToList();
         return scored.Count == 1 || scored[0].errors < scored[1].errors ? scored[0].ns : null;
