@@ -44,8 +44,8 @@ internal static class SnippetBinder
         return new SharedCompilation(compilation, usingsTree, baseUsings);
     }
 
-    /// <summary>Binds one whole file of a shared compilation; only a file that omits usings gets compilations of its own.</summary>
-    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, SharedCompilation shared, Action<string>? trace = null)
+    /// <summary>The first compilation of one whole file of a shared compilation: the shared one itself.</summary>
+    public static BindingStart Start(ParsedSnippet snippet, ReferenceContext context, SharedCompilation shared)
     {
         var tree = snippet.Tree;
         (CSharpCompilation, SemanticModel) Compile(IEnumerable<string> added)
@@ -55,13 +55,12 @@ internal static class SnippetBinder
             var compilation = usingsTree == shared.UsingsTree ? shared.Compilation : shared.Compilation.ReplaceSyntaxTree(shared.UsingsTree, usingsTree);
             return (compilation, compilation.GetSemanticModel(tree));
         }
-        return Bind(snippet, context, shared.BaseUsings, (shared.Compilation, shared.Compilation.GetSemanticModel(tree)), Compile,
-            System.Diagnostics.Stopwatch.StartNew(), trace);
+        return new BindingStart(snippet, context, shared.BaseUsings, shared.Compilation, shared.Compilation.GetSemanticModel(tree), Compile);
     }
 
-    /// <summary>Binds a snippet in a compilation of its own, with <paramref name="companions"/> (whole files it may use) beside it.</summary>
+    /// <summary>The first compilation of a snippet compiled on its own, with <paramref name="companions"/> (whole files it may use) beside it.</summary>
     /// <param name="globalUsings">The project's global usings (default: the SDK's implicit usings).</param>
-    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null, Action<string>? trace = null,
+    public static BindingStart Start(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null, Action<string>? trace = null,
         IReadOnlyList<string>? globalUsings = null, IReadOnlyDictionary<string, string>? projectProperties = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -71,22 +70,60 @@ internal static class SnippetBinder
         companions = WithGeneratedCode(context, tree, baseUsings, companions, projectProperties);
         trace?.Invoke($"  generators: {(companions?.Count ?? 0) - before} files, {clock.ElapsedMilliseconds} ms");
         (CSharpCompilation, SemanticModel) Compile(IEnumerable<string> added) => SnippetBinder.Compile(context, tree, baseUsings, added, companions);
-        return Bind(snippet, context, baseUsings, Compile([]), Compile, clock, trace);
+        var (compilation, model) = Compile([]);
+        return new BindingStart(snippet, context, baseUsings, compilation, model, Compile);
     }
+
+    /// <summary>Binds a snippet in a compilation of its own (see <see cref="Start(ParsedSnippet, ReferenceContext, IReadOnlyList{SyntaxTree}?, Action{string}?, IReadOnlyList{string}?, IReadOnlyDictionary{string, string}?)"/>).</summary>
+    public static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlyList<SyntaxTree>? companions = null, Action<string>? trace = null,
+        IReadOnlyList<string>? globalUsings = null, IReadOnlyDictionary<string, string>? projectProperties = null) =>
+        Bind(Start(snippet, context, companions, trace, globalUsings, projectProperties), trace);
+
+    /// <summary>
+    /// The snippet as it is, when every name it uses in scope binds to something: then no using is missing for a type, and
+    /// only a member that does not bind can still want one (an extension method of a namespace not imported). Null when
+    /// some name is unresolved. Costs no more than the binding a walk over the snippet needs anyway, far less than the
+    /// compiler's diagnostics for the whole unit that <see cref="Bind(BindingStart, Action{string}?)"/> computes.
+    /// </summary>
+    public static BoundSnippet? BindAsIs(BindingStart start) =>
+        UnresolvedCapitalizedNames(start.Model, start.Snippet.Tree.GetRoot()).Any()
+            ? null
+            : new BoundSnippet(start.Snippet, start.Context, start.Compilation, start.Model, [], new Dictionary<string, IReadOnlyList<string>>());
 
     private static IReadOnlySet<string> BaseUsings(ReferenceContext context, IReadOnlyList<string>? globalUsings) =>
         new HashSet<string>((globalUsings ?? context.ImplicitUsings).Where(context.NamespaceExists), StringComparer.Ordinal);
 
-    /// <param name="compile">The compilation and model of the snippet with these usings added to the base ones.</param>
-    private static BoundSnippet Bind(ParsedSnippet snippet, ReferenceContext context, IReadOnlySet<string> baseUsings,
-        (CSharpCompilation, SemanticModel) initial, Func<IEnumerable<string>, (CSharpCompilation, SemanticModel)> compile,
-        System.Diagnostics.Stopwatch clock, Action<string>? trace)
+    /// <summary>
+    /// Whether <see cref="Bind(BindingStart, Action{string}?)"/> could import something that changes these problems of a
+    /// snippet bound as is (<see cref="BindAsIs"/>): a member missing on a known receiver that an extension method of a
+    /// namespace not imported provides. A missing type or namespace, or a named argument, is answered conservatively
+    /// (yes); a member of an unknown receiver, no (with every name resolved, no using can type the receiver).
+    /// </summary>
+    public static bool CouldImportMore(BindingStart start, IEnumerable<Judgement> problems)
     {
+        var root = start.Snippet.Tree.GetRoot();
+        HashSet<string>? imported = null;
+        foreach (var problem in problems)
+        {
+            if (problem.Target != LookupTarget.Member) return true;
+            if (problem.Receiver is null or IErrorTypeSymbol) continue;
+            var name = SyntaxNames.SimpleNameAt(root, problem.Location.SourceSpan)?.Identifier.ValueText ?? problem.Name;
+            imported ??= new HashSet<string>(start.BaseUsings.Concat(ExplicitUsings(start.Snippet.Tree)), StringComparer.Ordinal);
+            if (ExtensionNamespaces(start.Context, start.Compilation, name, problem.Receiver, imported).Any()) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Binds the snippet, adding the usings it omits (see the class summary).</summary>
+    public static BoundSnippet Bind(BindingStart start, Action<string>? trace = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (snippet, context, baseUsings, compile) = (start.Snippet, start.Context, start.BaseUsings, start.Compile);
         var tree = snippet.Tree;
         var added = new List<string>();
         var ambiguous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var tried = new HashSet<string>(StringComparer.Ordinal);
-        var (compilation, model) = initial;
+        var (compilation, model) = (start.Compilation, start.Model);
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             trace?.Invoke($"  pass {pass}: {clock.ElapsedMilliseconds} ms");
