@@ -27,7 +27,10 @@ internal static class CheckBench
         var cold = Measure.CommandMedian(5, cli, arguments);
 
         using var feed = PackageFeed.FromConfiguration();
-        var checker = new ApiChecker(new FeedReferenceResolver(feed), IndexKnowledge.Open(indexPath));
+        // APITRUTH_TRACE=1: the phases of the last warm check are printed, to see where a warm check spends its time.
+        var phases = new List<string>();
+        Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? phases.Add : null;
+        var checker = new ApiChecker(new FeedReferenceResolver(feed), IndexKnowledge.Open(indexPath), trace);
         var sources = await InputReader.ReadFileAsync(snippet, ct);
         var request = new CheckRequest(sources, Framework, Pins.Select(p => new PackagePin(p.Id, p.Version, PinOrigin.CommandLine)).ToList());
         var findings = 0;
@@ -36,11 +39,13 @@ internal static class CheckBench
         var samples = new List<double>();
         for (var i = 0; i < 20; i++)
         {
+            phases.Clear();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await checker.CheckAsync(request, ct);
             samples.Add(clock.Elapsed.TotalMilliseconds);
         }
         var warm = Measure.Median(samples);
+        foreach (var phase in phases) Console.Error.WriteLine($"last warm check: {phase}");
         return string.Join('\n',
             "## check (issue 4)",
             $"snippet: data/snippets/orders-50.cs (50 lines, {findings} API references), {Framework}, {string.Join(", ", Pins.Select(p => $"{p.Id} {p.Version}"))}",

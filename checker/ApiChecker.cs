@@ -29,8 +29,8 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
 {
     public const string DefaultFramework = "net10.0";
 
-    /// <summary>Units bound at once; more would only hold more semantic models in memory.</summary>
-    private const int ParallelChunk = 16;
+    /// <summary>Units bound ahead of the one being explained; more would only hold more semantic models in memory.</summary>
+    private const int BindingWindow = 16;
 
     private readonly ReferenceContextCache _contexts = new();
     private readonly MemoizingReferenceResolver _resolver = new(resolver);
@@ -132,38 +132,43 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
             return (bound, judgements);
         }
 
-        // Binding and judging read an immutable compilation: the units of a chunk are bound on every core at once, then
-        // explained in order (explanations read the index one at a time). Chunks bound the memory held by semantic models.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-        foreach (var chunk in parsed.Chunk(ParallelChunk))
+        // Binding and judging read an immutable compilation: units are bound on every core, a few ahead of the one being
+        // explained (explanations read the index one at a time, in order). The window bounds the semantic models held at once.
+        using var cores = new SemaphoreSlim(Environment.ProcessorCount);
+        async Task<(BoundSnippet Bound, IReadOnlyList<Judgement> Judgements)> OnACore(ParsedSnippet snippet)
         {
-            var done = new (BoundSnippet Bound, IReadOnlyList<Judgement> Judgements)[chunk.Length];
-            if (chunk.Length == 1) done[0] = BindAndJudge(chunk[0]);
-            else
+            await cores.WaitAsync(ct);
+            try
             {
-                try
-                {
-                    Parallel.For(0, chunk.Length, options, i => done[i] = BindAndJudge(chunk[i]));
-                }
-                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]); // the caller's handlers see the real exception
-                }
+                return BindAndJudge(snippet);
             }
-            foreach (var (bound, judgements) in done)
+            finally
             {
-                var snippet = bound.Snippet;
-                if (bound.AddedUsings.Count > 0)
-                    notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");
-                foreach (var d in snippet.Tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
-                {
-                    var (line, column) = snippet.Position(d.Location);
-                    syntax.Add(new SyntaxProblem(snippet.Source.Path, line, column, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
-                }
-                clock.Restart();
-                findings.AddRange(await _findings.BuildAsync(bound, judgements, notes, ct));
-                trace?.Invoke($"explain {snippet.Source.Path}: {clock.ElapsedMilliseconds} ms");
+                cores.Release();
             }
+        }
+        var pending = new Queue<Task<(BoundSnippet Bound, IReadOnlyList<Judgement> Judgements)>>();
+        int next = 0;
+        for (int i = 0; i < parsed.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            while (next < parsed.Count && pending.Count < BindingWindow)
+            {
+                var unit = parsed[next++];
+                pending.Enqueue(parsed.Count == 1 ? Task.FromResult(BindAndJudge(unit)) : Task.Run(() => OnACore(unit), ct));
+            }
+            var (bound, judgements) = await pending.Dequeue();
+            var snippet = bound.Snippet;
+            if (bound.AddedUsings.Count > 0)
+                notes.Add($"{snippet.Source.Path}{(snippet.Source.FirstLine > 1 ? ":" + snippet.Source.FirstLine : "")}: added using {string.Join(", ", bound.AddedUsings)}");
+            foreach (var d in snippet.Tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                var (line, column) = snippet.Position(d.Location);
+                syntax.Add(new SyntaxProblem(snippet.Source.Path, line, column, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            clock.Restart();
+            findings.AddRange(await _findings.BuildAsync(bound, judgements, notes, ct));
+            trace?.Invoke($"explain {snippet.Source.Path}: {clock.ElapsedMilliseconds} ms");
         }
         notes.AddRange(references.Packages.Where(p => p.Note is not null).Select(p => $"{p.Id} {p.Version}: {p.Note}"));
         return new CheckReport(references.Framework, references.Packages, findings, syntax, notes);

@@ -74,13 +74,14 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
         {
             var docsRoot = Path.GetFullPath(request.DocsRoot ?? set.Root);
             var candidates = ProjectSet.ProjectsUnder(docsRoot).Union(set.Projects.Select(p => p.Path), StringComparer.Ordinal).ToList();
-            foreach (var (doc, project) in ProjectSet.AssignDocs(docsRoot, candidates, ProjectSet.MarkdownUnder(docsRoot, recursive: true)))
+            foreach (var (doc, project) in ProjectSet.AssignDocs(docsRoot, candidates, ProjectSet.MarkdownUnder(docsRoot, recursive: true), set.Projects))
             {
                 if (!docsByProject.TryGetValue(project, out var list)) docsByProject[project] = list = [];
                 list.Add(doc);
             }
         }
 
+        trace?.Invoke($"docs: {docsByProject.Sum(d => d.Value.Count)} found, {clock.ElapsedMilliseconds} ms");
         var checks = new List<PlannedCheck>();
         var allSources = new List<SnippetSource>();
         var texts = new Dictionary<string, IReadOnlyList<SnippetSource>>(StringComparer.Ordinal); // a referenced project's files are read once

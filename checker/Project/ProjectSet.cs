@@ -92,13 +92,19 @@ internal sealed record ProjectSet(string Root, IReadOnlyList<MsBuildProject> Pro
     /// The Markdown files under <paramref name="docsRoot"/> (not in bin/, obj/, hidden folders), each with the project
     /// it is checked against: the nearest project in the folders above it; for a doc above every project (the
     /// repository README), the nearest project below it, preferring the one with more package pins, then by path.
+    /// A doc that no project's folder contains or lies above goes to the main project, chosen the same way.
     /// </summary>
-    public static IReadOnlyList<(string Doc, string Project)> AssignDocs(string docsRoot, IReadOnlyList<string> allProjects, IEnumerable<string> docs)
+    /// <param name="loaded">The projects being checked, already evaluated: a doc that is not inside a project's folder goes to
+    /// one of them when one qualifies (a project outside the check would leave the doc unchecked).</param>
+    public static IReadOnlyList<(string Doc, string Project)> AssignDocs(string docsRoot, IReadOnlyList<string> allProjects, IEnumerable<string> docs,
+        IReadOnlyList<MsBuildProject>? loaded = null)
     {
         var result = new List<(string, string)>();
         if (allProjects.Count == 0) return result;
         var folders = allProjects.Select(p => (Project: p, Folder: Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar)).ToList();
-        var pinCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pinCounts = (loaded ?? []).ToDictionary(p => p.Path, p => p.Pins.Packages.Count(pin => !pin.IsTransitive), StringComparer.Ordinal);
+        var checkedFolders = folders.Where(f => pinCounts.ContainsKey(f.Project)).ToList();
+        var fallback = checkedFolders.Count > 0 ? checkedFolders : folders;
         foreach (var doc in docs)
         {
             var docFolder = Path.GetDirectoryName(Path.GetFullPath(doc))! + Path.DirectorySeparatorChar;
@@ -109,22 +115,25 @@ internal sealed record ProjectSet(string Root, IReadOnlyList<MsBuildProject> Pro
                 result.Add((doc, above.Project));
                 continue;
             }
-            var below = folders.Where(f => f.Folder.StartsWith(docFolder, StringComparison.Ordinal))
-                .OrderBy(f => f.Folder.Count(c => c == Path.DirectorySeparatorChar))
-                .ThenByDescending(f => PinCount(f.Project, pinCounts))
-                .ThenBy(f => f.Project, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (below.Project is not null)
+            bool Below((string Project, string Folder) f) => f.Folder.StartsWith(docFolder, StringComparison.Ordinal);
+            var below = Main(fallback.Where(Below)) ?? Main(folders.Where(Below));
+            if (below is not null)
             {
-                result.Add((doc, below.Project));
+                result.Add((doc, below));
                 continue;
             }
             // A doc beside the projects (docs/guide.md): the repository's main project, chosen as for the root README.
-            var main = folders.OrderBy(f => f.Folder.Count(c => c == Path.DirectorySeparatorChar))
-                .ThenByDescending(f => PinCount(f.Project, pinCounts)).ThenBy(f => f.Project, StringComparer.Ordinal).First();
-            result.Add((doc, main.Project));
+            result.Add((doc, Main(fallback)!));
         }
         return result;
+
+        // The shallowest project, then the one with more package pins, then by path.
+        string? Main(IEnumerable<(string Project, string Folder)> candidates) =>
+            candidates.OrderBy(f => f.Folder.Count(c => c == Path.DirectorySeparatorChar))
+                .ThenByDescending(f => PinCount(f.Project, pinCounts))
+                .ThenBy(f => f.Project, StringComparer.Ordinal)
+                .Select(f => f.Project)
+                .FirstOrDefault();
     }
 
     /// <summary>Markdown files under a folder (not in bin/, obj/ or hidden folders).</summary>
