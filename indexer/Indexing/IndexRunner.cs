@@ -44,8 +44,11 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
             work.Add(new FrameworkWork(framework, parsed));
         }
 
+        // Packages asked for with every served version: once each of those versions is stored, the package is complete.
+        var wholePackages = new List<(string Id, DateTimeOffset ListedAt)>();
         foreach (var request in packages)
         {
+            var listedAt = DateTimeOffset.UtcNow;
             var served = await feed.ListVersionsAsync(request.Id, ct).ConfigureAwait(false);
             if (served.Count == 0)
             {
@@ -64,6 +67,7 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
                 work.Add(new PackageWork(request.Id, exact));
                 continue;
             }
+            if (request.Range is null) wholePackages.Add((request.Id, listedAt));
             var selected = served.Where(v => request.Range?.Satisfies(v) ?? true).ToList();
             if (selected.Count == 0) requestErrors.Add($"{request}: no served version is in that range.");
             work.AddRange(selected.Select(v => new PackageWork(request.Id, v)));
@@ -111,6 +115,9 @@ internal sealed class IndexRunner(PackageFeed feed, FrameworkPacks packs, Refere
         {
             await producer.ConfigureAwait(false);
         }
+        // Reached only when every version was stored (indexed, or its failure recorded); a cancelled run marks nothing.
+        foreach (var (id, listedAt) in wholePackages.DistinctBy(p => p.Id.ToLowerInvariant()))
+            writer.MarkComplete(id, PackageKind.Package, listedAt);
         if (options.Force) writer.DeleteUnusedApiSets();
         return new IndexSummary(results, requestErrors, started.Elapsed);
     }

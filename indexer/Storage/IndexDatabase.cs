@@ -36,8 +36,8 @@ internal static class IndexDatabase
                 var version = (long)command.ExecuteScalar()!;
                 if (version > Schema.Migrations.Count)
                     throw new InvalidDataException($"The index {path} has schema version {version}, newer than this ApiTruth ({Schema.Migrations.Count}).");
-                if (version < Schema.Migrations.Count)
-                    throw new InvalidDataException($"The index {path} has schema version {version}, older than this ApiTruth reads ({Schema.Migrations.Count}); rebuild the index with 'apitruth index --force'.");
+                if (version < Schema.OldestReadable)
+                    throw new InvalidDataException($"The index {path} has schema version {version}, older than this ApiTruth reads ({Schema.OldestReadable}); rebuild the index with 'apitruth index --force'.");
             }
             return connection;
         }

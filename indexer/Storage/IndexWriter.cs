@@ -42,6 +42,19 @@ internal sealed class IndexWriter : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Records that every version the feeds served of a package on <paramref name="when"/> is stored (indexed, or recorded
+    /// as failed or not served): its history is complete as of then.
+    /// </summary>
+    public void MarkComplete(string package, PackageKind kind, DateTimeOffset when)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var packageId = GetOrCreatePackage(package, kind, transaction);
+        _connection.Execute("UPDATE package SET complete_at = @at WHERE id = @packageId",
+            new { packageId, at = when.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) }, transaction);
+        transaction.Commit();
+    }
+
     /// <summary>Writes one version (replacing any earlier row for it) and returns the number of distinct APIs it has.</summary>
     public int WriteVersion(PackageVersionData data)
     {

@@ -118,5 +118,14 @@ internal static class Schema
             PRIMARY KEY (version_id, path)
         ) WITHOUT ROWID;
         """,
+        // 4: when every served version of a package was last listed and indexed (or recorded as failed), so that an index
+        // filled one version at a time (apitruth index Id@1.0) is known to be partial and gets completed before its history
+        // is trusted. Nothing is dropped; readers of a version-3 index see every package as not known to be complete.
+        """
+        ALTER TABLE package ADD COLUMN complete_at TEXT;
+        """,
     ];
+
+    /// <summary>The oldest schema version readers accept: 4 only adds a column they can do without.</summary>
+    public const int OldestReadable = 3;
 }

@@ -146,6 +146,8 @@ public sealed class IndexRunnerTests
                      OR EXISTS (SELECT 1 FROM asset_group g WHERE g.version_id = v.id AND g.is_placeholder = 0 AND g.api_set_id IS NULL))
                 """);
             Assert.Equal(0, incomplete);
+            // The killed run never got to the end: the package is not known to hold every served version.
+            Assert.Null(connection.ExecuteScalar<string?>("SELECT complete_at FROM package WHERE name = 'Serilog'"));
         }
 
         int storedBefore;
@@ -159,5 +161,32 @@ public sealed class IndexRunnerTests
         var resumed = await RunAsync(feed, writer, ["Serilog"]);
         Assert.Equal(storedBefore, resumed.Count(VersionOutcome.Skipped));
         Assert.Equal(served.Count, resumed.Results.Count(r => r.Stored || r.Outcome == VersionOutcome.Skipped));
+        Assert.NotNull(CompleteAt(temp.FilePath, "Serilog"));
+    }
+
+    [Fact]
+    public async Task Only_a_run_over_every_served_version_marks_a_package_complete()
+    {
+        using var temp = new TempIndex();
+        using var feed = PackageFeed.FromConfiguration();
+        using var writer = new IndexWriter(temp.FilePath);
+        // Newtonsoft.Json.Bson: 1.0.1 and 1.0.2 are served here.
+        var one = await RunAsync(feed, writer, ["Newtonsoft.Json.Bson@1.0.2"]);
+        Assert.Equal(1, one.Count(VersionOutcome.Indexed));
+        Assert.Null(CompleteAt(temp.FilePath, "Newtonsoft.Json.Bson"));
+        await RunAsync(feed, writer, ["Newtonsoft.Json.Bson@[1.0.0,1.0.2)"]);
+        Assert.Null(CompleteAt(temp.FilePath, "Newtonsoft.Json.Bson"));
+
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var all = await RunAsync(feed, writer, ["Newtonsoft.Json.Bson"]);
+        Assert.Equal(2, all.Count(VersionOutcome.Skipped));
+        var completeAt = DateTimeOffset.Parse(CompleteAt(temp.FilePath, "Newtonsoft.Json.Bson")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(completeAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
+    private static string? CompleteAt(string indexPath, string package)
+    {
+        using var connection = IndexDatabase.Open(indexPath, readOnly: true);
+        return connection.ExecuteScalar<string?>("SELECT complete_at FROM package WHERE name = @package", new { package });
     }
 }
