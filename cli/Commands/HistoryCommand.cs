@@ -140,13 +140,13 @@ internal static class HistoryCommand
 
     private static void Write(TextWriter output, HistoryResult result, string format)
     {
-        if (format == "json")
-        {
-            JsonOutput.Write(output, json => HistoryJsonWriter.Write(json, result));
-            return;
-        }
-        HistoryTextWriter.Write(output, result);
+        if (format == "json") WriteJson(output, result);
+        else HistoryTextWriter.Write(output, result);
     }
+
+    // A method of its own: a method that makes the JSON callback loads System.Text.Json before it runs, even for text.
+    private static void WriteJson(TextWriter output, HistoryResult result) =>
+        JsonOutput.Write(output, json => HistoryJsonWriter.Write(json, result));
 
     private static int Fail(TextWriter error, string message)
     {
