@@ -44,7 +44,7 @@ internal static class FindCommand
         {
             return Fail(error, e.Message);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (SqliteErrors.Is(e))
         {
             return Fail(error, $"cannot read the index {IndexLocation.Resolve(options.IndexPath)}: {e.Message} (re-create it with 'apitruth index').");
         }
