@@ -178,12 +178,14 @@ internal sealed class IndexReader : IDisposable
     public List<(int Id, ApiRecord Api)> FindNamed(StoredPackage package, IReadOnlyCollection<string> lastNames)
     {
         var wanted = new HashSet<string>(lastNames, StringComparer.OrdinalIgnoreCase);
+        Func<string, bool> matches = name => wanted.Contains(name) && name.LastIndexOf('#') <= 0;
         var names = Names(package);
+        var namesMatched = names.Matching(matches);
         var found = new List<(int Id, ApiRecord Api)>();
-        var matches = new List<(int Index, ApiRecord Api)>();
+        var decoded = new List<(int Index, ApiRecord Api)>();
         foreach (var segment in Segments(package))
         {
-            var hits = segment.Keys.Matching(names, name => wanted.Contains(name) && name.LastIndexOf('#') <= 0);
+            var hits = segment.Keys.Matching(namesMatched, matches);
             if (hits.Count == 0) continue;
             byte[] data;
             lock (_gate)
@@ -193,9 +195,9 @@ internal sealed class IndexReader : IDisposable
                 data = query.Blob(0);
             }
             var set = new HashSet<int>(hits);
-            matches.Clear();
-            CatalogCodec.Decode(data, segment.Keys, names, set.Contains, matches);
-            foreach (var match in matches) found.Add((segment.First + match.Index, match.Api));
+            decoded.Clear();
+            CatalogCodec.Decode(data, segment.Keys, names, set.Contains, decoded);
+            foreach (var (index, api) in decoded) found.Add((segment.First + index, api));
         }
         return found;
     }
