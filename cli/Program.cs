@@ -8,7 +8,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        StartupWarmup.Start(args.Length > 0 ? args[0] : null);
+        StartupWarmup.Start(args);
         var root = BuildRoot(args.Length > 0 ? args[0] : null);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -21,7 +21,7 @@ internal static class Program
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IndexNotFoundException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IndexNotFoundException or InvalidDataException || SqliteErrors.Is(e))
         {
             // An index that is missing, corrupt, or written by another ApiTruth is bad input, not a crash.
             Console.Error.WriteLine($"apitruth: the index cannot be read: {e.Message}");

@@ -129,12 +129,28 @@ internal sealed class HistoryService(IndexView view)
     {
         if (group.ApiSetId is not { } setId) return (ApiStatus.Absent, null);
         var set = view.ApiSet(setId);
-        foreach (var (id, api) in variants)
+        for (var i = 0; i < variants.Count; i++)
         {
-            if (Array.BinarySearch(set, id) >= 0)
+            var (id, api) = variants[i];
+            if (Contains(set, id))
                 return (api.Has(ApiFlags.Obsolete) ? ApiStatus.Obsolete : ApiStatus.Present, api);
         }
         return (ApiStatus.Absent, null);
+    }
+
+    // Array.BinarySearch's generic sort helper is JIT-compiled in every cold process (ReadyToRun has none for int);
+    // a set is sorted and this is the whole search.
+    private static bool Contains(int[] sortedIds, int id)
+    {
+        int low = 0, high = sortedIds.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (sortedIds[middle] == id) return true;
+            if (sortedIds[middle] < id) low = middle + 1;
+            else high = middle - 1;
+        }
+        return false;
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ internal static class DiffCommand
         {
             return Fail(error, e.Message);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (SqliteErrors.Is(e))
         {
             return Fail(error, $"cannot read the index {path}: {e.Message} (re-create it with 'apitruth index').");
         }

@@ -36,7 +36,7 @@ internal static class FindCommand
         {
             using var reader = new IndexReader(IndexLocation.Resolve(options.IndexPath));
             var result = new FindService(new IndexView(reader)).Find(new FindRequest(options.Name, options.Prerelease, options.Limit));
-            if (options.Format == "json") JsonOutput.Write(output, json => FindJsonWriter.Write(json, result));
+            if (options.Format == "json") WriteJson(output, result);
             else FindTextWriter.Write(output, result);
             return result.Total > 0 ? ExitCodes.Success : ExitCodes.Findings;
         }
@@ -44,11 +44,15 @@ internal static class FindCommand
         {
             return Fail(error, e.Message);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (SqliteErrors.Is(e))
         {
             return Fail(error, $"cannot read the index {IndexLocation.Resolve(options.IndexPath)}: {e.Message} (re-create it with 'apitruth index').");
         }
     }
+
+    // A method of its own: a method that makes the JSON callback loads System.Text.Json before it runs, even for text.
+    private static void WriteJson(TextWriter output, FindResult result) =>
+        JsonOutput.Write(output, json => FindJsonWriter.Write(json, result));
 
     private static int Fail(TextWriter error, string message)
     {

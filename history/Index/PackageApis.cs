@@ -27,7 +27,13 @@ internal sealed class PackageApis(IndexReader reader, StoredPackage package)
         lock (_gate)
         {
             if (!Ensure([name])) return _names!.Lookup(name);
-            return _scanned[name].Select(v => v.Api.DocId).Distinct(StringComparer.Ordinal).ToList();
+            // Loops rather than LINQ over (id, record) pairs here and below: ReadyToRun has no precompiled LINQ iterators for
+            // that shape, and a one-shot query would JIT them.
+            var docIds = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (_, api) in _scanned[name])
+                if (seen.Add(api.DocId)) docIds.Add(api.DocId);
+            return docIds;
         }
     }
 
@@ -40,7 +46,13 @@ internal sealed class PackageApis(IndexReader reader, StoredPackage package)
             // Explicit interface implementations are not reachable by a simple name: only the whole catalog has them.
             if (name.Contains('#') && !name.StartsWith('#')) EnsureFull();
             if (_catalog is null && Ensure([name]))
-                return _scanned[name].Where(v => v.Api.DocId == docId).OrderBy(v => v.Id).ToList();
+            {
+                // Scanned variants are in variant id order already (FindNamed's order).
+                var variants = new List<(int Id, ApiRecord Api)>();
+                foreach (var variant in _scanned[name])
+                    if (variant.Api.DocId == docId) variants.Add(variant);
+                return variants;
+            }
             return _catalog!.Find(docId).OrderBy(v => v.Id).ToList();
         }
     }
@@ -55,7 +67,9 @@ internal sealed class PackageApis(IndexReader reader, StoredPackage package)
     private bool Ensure(IReadOnlyCollection<string> names)
     {
         if (_names is not null) return false;
-        var missing = names.Where(n => !_scanned.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var missing = new List<string>();
+        foreach (var name in names)
+            if (!_scanned.ContainsKey(name) && !missing.Contains(name, StringComparer.OrdinalIgnoreCase)) missing.Add(name);
         if (missing.Count == 0) return true;
         if (++_scans > ScansBeforeFullDecode)
         {

@@ -12,15 +12,19 @@ namespace ApiTruth.Indexer.Storage;
 internal sealed class CatalogNames
 {
     private readonly List<string> _names = [];
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+    // Number by name, made at the first lookup: a reader only goes from numbers to names, and hashing the framework's
+    // ~18,000 names cost a one-shot query milliseconds. The writer never stores a name twice (a segment lists only names
+    // that are new to the package), so a name's number is its position.
+    private Dictionary<string, int>? _ids;
 
     public int Count => _names.Count;
 
     public string this[int id] => _names[id];
 
-    public bool TryGetId(string name, out int id) => _ids.TryGetValue(name, out id);
+    public bool TryGetId(string name, out int id) => Ids().TryGetValue(name, out id);
 
-    public bool Contains(string name) => _ids.ContainsKey(name);
+    public bool Contains(string name) => Ids().ContainsKey(name);
 
     /// <summary>The name a record adds to the list, or null when it adds none.</summary>
     public static string? ListedName(ApiRecord record)
@@ -35,8 +39,31 @@ internal sealed class CatalogNames
     {
         foreach (var name in names)
         {
-            if (_ids.TryAdd(name, _names.Count)) _names.Add(name);
+            if (_ids is null) _names.Add(name);
+            else if (_ids.TryAdd(name, _names.Count)) _names.Add(name);
         }
+    }
+
+    /// <summary>
+    /// Marks the numbers of the names <paramref name="matches"/> accepts, one test per name: a lookup of a few names then
+    /// costs a pass over the names and one array read per record.
+    /// </summary>
+    public bool[] Matching(Func<string, bool> matches)
+    {
+        var hits = new bool[_names.Count];
+        for (var i = 0; i < hits.Length; i++) hits[i] = matches(_names[i]);
+        return hits;
+    }
+
+    private Dictionary<string, int> Ids()
+    {
+        if (_ids is { } ids) return ids;
+        ids = new Dictionary<string, int>(_names.Count, StringComparer.Ordinal);
+        for (var i = 0; i < _names.Count; i++)
+        {
+            if (!ids.TryAdd(_names[i], i)) throw new InvalidDataException($"Catalog names list '{_names[i]}' twice; rebuild the index with 'apitruth index --force'.");
+        }
+        return _ids = ids;
     }
 
     /// <summary>All names, sorted ordinally.</summary>

@@ -181,13 +181,13 @@ internal static class DisplayTemplate
     }
 
     // Consecutive records share their container: its path and type parameter names are worked out once per segment.
-    private static (string Path, List<string> TypeNames) ScopeOf(string container, SegmentScopes scopes) =>
+    private static ScopePath ScopeOf(string container, SegmentScopes scopes) =>
         scopes.ContainerPaths.GetOrAdd(container, static (c, s) =>
         {
             var names = new List<string>(4);
             var path = new StringBuilder(48);
             AppendScopePath(path, c, s, variance: false, names);
-            return (path.ToString(), names);
+            return new ScopePath(path.ToString(), names);
         }, scopes);
 
     private static void AppendMethodHead(StringBuilder b, string scope, string name, bool isExplicit, TypeContext types)

@@ -61,18 +61,17 @@ internal sealed class SegmentKeys(SegmentScopes scopes, int[] nameIds, string[]?
         return names[id];
     }
 
-    /// <summary>The indexes of the records whose name <paramref name="matches"/> accepts; each distinct name is tested once.</summary>
-    public List<int> Matching(CatalogNames names, Func<string, bool> matches)
+    /// <summary>
+    /// The indexes of the records whose name is marked in <paramref name="namesMatched"/> (by number, from
+    /// <see cref="CatalogNames.Matching"/>), or, for a name stored as text, that <paramref name="matches"/> accepts.
+    /// </summary>
+    public List<int> Matching(bool[] namesMatched, Func<string, bool> matches)
     {
-        var byId = new Dictionary<int, bool>();
         var found = new List<int>();
         for (var i = 0; i < nameIds.Length; i++)
         {
             var id = nameIds[i];
-            bool hit;
-            if (id < 0) hit = matches(literals![i]);
-            else if (!byId.TryGetValue(id, out hit)) byId[id] = hit = id < names.Count && matches(names[id]);
-            if (hit) found.Add(i);
+            if (id < 0 ? matches(literals![i]) : id < namesMatched.Length && namesMatched[id]) found.Add(i);
         }
         return found;
     }

@@ -3,18 +3,19 @@ using Microsoft.Data.Sqlite;
 
 namespace ApiTruth.Indexer.Storage;
 
-/// <summary>Opens the index file: creates it, applies migrations, and sets WAL so readers never block the writer.</summary>
+/// <summary>
+/// Opens the index file for writing: creates it, applies migrations, and sets WAL so readers never block the writer.
+/// Readers open it through <see cref="IndexReader"/>, which checks the schema version itself.
+/// </summary>
 internal static class IndexDatabase
 {
-    public static SqliteConnection Open(string path, bool readOnly = false)
+    public static SqliteConnection Open(string path)
     {
-        if (readOnly && !File.Exists(path))
-            throw new IndexNotFoundException(path);
-        if (!readOnly) Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
             DefaultTimeout = 30,
         };
@@ -22,23 +23,10 @@ internal static class IndexDatabase
         try
         {
             connection.Open();
-            if (!readOnly)
-            {
-                // Small pages: the index is a few dozen blobs of tens to hundreds of KB, and each blob's last overflow page
-                // is on average half empty. Only a new file takes the page size; an existing one keeps its own.
-                connection.Execute("PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-                Migrate(connection);
-            }
-            else
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA user_version";
-                var version = (long)command.ExecuteScalar()!;
-                if (version > Schema.Migrations.Count)
-                    throw new InvalidDataException($"The index {path} has schema version {version}, newer than this ApiTruth ({Schema.Migrations.Count}).");
-                if (version < Schema.OldestReadable)
-                    throw new InvalidDataException($"The index {path} has schema version {version}, older than this ApiTruth reads ({Schema.OldestReadable}); rebuild the index with 'apitruth index --force'.");
-            }
+            // Small pages: the index is a few dozen blobs of tens to hundreds of KB, and each blob's last overflow page
+            // is on average half empty. Only a new file takes the page size; an existing one keeps its own.
+            connection.Execute("PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+            Migrate(connection);
             return connection;
         }
         catch (SqliteException e)

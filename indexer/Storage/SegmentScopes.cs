@@ -24,10 +24,10 @@ internal sealed class SegmentScopes
     public Dictionary<string, string[]> GenericNames { get; }
 
     /// <summary>Display paths of containers, filled by <see cref="DisplayTemplate"/> as it meets them.</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, (string Path, List<string> TypeNames)> ContainerPaths { get; } = new(StringComparer.Ordinal);
+    internal SegmentCache<ScopePath> ContainerPaths { get; } = new();
 
     /// <summary>C# forms of doc-ID types that name no type parameter, filled by <see cref="DisplayTemplate"/>.</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, string> TypeDisplays { get; } = new(StringComparer.Ordinal);
+    internal SegmentCache<string> TypeDisplays { get; } = new();
 
     /// <summary>The names of a generic level: stored ones, else <c>T</c> for one parameter and <c>T1…Tn</c> for more.</summary>
     public string[] NamesOf(string qualifiedGenericName, int arity)
@@ -70,3 +70,6 @@ internal sealed class SegmentScopes
         return new SegmentScopes(outer, generic);
     }
 }
+
+/// <summary>A container's display path (<c>Dictionary&lt;TKey, TValue&gt;.KeyCollection</c>) and the type parameter names in scope there.</summary>
+internal sealed record ScopePath(string Path, List<string> TypeNames);

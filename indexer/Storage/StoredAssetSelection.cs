@@ -40,16 +40,21 @@ internal static class StoredAssetSelection
 
     private static StoredAssetGroup? Nearest(IReadOnlyList<StoredAssetGroup> groups, string kind, NuGetFramework target)
     {
-        var candidates = new List<(NuGetFramework Framework, StoredAssetGroup Group)>();
+        // Two lists of references rather than a list of (framework, group) pairs: ReadyToRun has no precompiled code for
+        // a list of a new tuple shape, and a one-shot query would JIT it.
+        var frameworks = new List<NuGetFramework>();
+        var candidates = new List<StoredAssetGroup>();
         foreach (var group in groups)
         {
             if (group.Kind != kind) continue;
             var framework = NuGetFramework.Parse(group.Framework);
-            if (!framework.IsUnsupported) candidates.Add((framework, group));
+            if (framework.IsUnsupported) continue;
+            frameworks.Add(framework);
+            candidates.Add(group);
         }
         if (candidates.Count == 0) return null;
-        var nearest = new FrameworkReducer().GetNearest(target, candidates.Select(c => c.Framework));
-        return nearest is null ? null : candidates.First(c => c.Framework.Equals(nearest)).Group;
+        var nearest = new FrameworkReducer().GetNearest(target, frameworks);
+        return nearest is null ? null : candidates[frameworks.FindIndex(f => f.Equals(nearest))];
     }
 
     private static (int Platform, int Family, Version Version) Preference(NuGetFramework framework) => (

@@ -186,7 +186,7 @@ public sealed class IndexRunnerTests
 
     private static string? CompleteAt(string indexPath, string package)
     {
-        using var connection = IndexDatabase.Open(indexPath, readOnly: true);
-        return connection.ExecuteScalar<string?>("SELECT complete_at FROM package WHERE name = @package", new { package });
+        using var reader = new IndexReader(indexPath);
+        return reader.FindPackage(package)?.CompleteAt;
     }
 }
