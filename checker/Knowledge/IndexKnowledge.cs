@@ -181,10 +181,12 @@ internal sealed class IndexKnowledge : ICheckerIndex, IDisposable
     /// indexed) when the package or its pinned version is not stored, so a package indexed at one version earlier
     /// gets its history completed; nothing when the pinned version is stored.
     /// </summary>
+    // A package indexed a version at a time (apitruth index Id@1.0), or by a run that was cut short, may lack the versions
+    // its history is told from: it is completed (versions already stored are skipped).
     private string? Lacks(string id, string version)
     {
         if (_view?.FindPackage(id) is not { } package) return id;
-        return _view.Timeline(package).Find(version) is null ? id : null;
+        return !package.IsComplete || _view.Timeline(package).Find(version) is null ? id : null;
     }
 
     /// <summary>The pinned framework and every later one of its series (history's "introduced in" needs them all), not yet stored.</summary>

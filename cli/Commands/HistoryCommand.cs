@@ -60,15 +60,23 @@ internal static class HistoryCommand
         var path = IndexLocation.Resolve(options.IndexPath);
         try
         {
-            var result = TryQuery(path, request, out var notIndexed);
-            if (result is null)
+            var result = TryQuery(path, request, out var notIndexed, out var incomplete);
+            // A package stored a version at a time (or by a run cut short) is completed first: its history would miss versions.
+            if (result is null || (incomplete && !options.NoIndex))
             {
-                if (options.NoIndex) return Fail(error, notIndexed!.Message);
+                if (result is null && options.NoIndex) return Fail(error, notIndexed!.Message);
                 var problem = request.Package is null || FrameworkSeries.IsSeries(request.Package)
                     ? await IndexOnDemand.IndexFrameworksAsync(path, FrameworkSeries.Monikers, error, ct)
                     : await IndexOnDemand.IndexAsync(path, [PackageRequest.Parse(request.Package)], error, ct);
-                if (problem is not null) return Fail(error, problem);
-                result = TryQuery(path, request, out notIndexed) ?? throw notIndexed!;
+                if (problem is not null)
+                {
+                    if (result is null) return Fail(error, problem);
+                    error.WriteLine($"apitruth: {problem}; the history shows the versions indexed so far.");
+                }
+                else
+                {
+                    result = TryQuery(path, request, out notIndexed, out _) ?? throw notIndexed!;
+                }
             }
             Write(output, result, options.Format);
             return result.Matches.Count > 0 ? ExitCodes.Success : ExitCodes.Findings;
@@ -77,7 +85,7 @@ internal static class HistoryCommand
         {
             return Fail(error, e.Message);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (SqliteErrors.Is(e))
         {
             return Fail(error, $"cannot read the index {path}: {e.Message} (re-create it with 'apitruth index').");
         }
@@ -118,9 +126,11 @@ internal static class HistoryCommand
     }
 
     /// <summary>The answer, or null (with the reason) when the package or framework series is not indexed.</summary>
-    private static HistoryResult? TryQuery(string path, HistoryRequest request, out PackageNotIndexedException? notIndexed)
+    /// <param name="incomplete">The package is stored but not known to hold every served version.</param>
+    private static HistoryResult? TryQuery(string path, HistoryRequest request, out PackageNotIndexedException? notIndexed, out bool incomplete)
     {
         notIndexed = null;
+        incomplete = false;
         if (!File.Exists(path))
         {
             notIndexed = new PackageNotIndexedException(request.Package ?? FrameworkSeries.DotNet, []);
@@ -129,7 +139,10 @@ internal static class HistoryCommand
         using var reader = new IndexReader(path);
         try
         {
-            return new HistoryService(new IndexView(reader)).Query(request);
+            var view = new IndexView(reader);
+            var result = new HistoryService(view).Query(request);
+            incomplete = request.Package is { } id && !FrameworkSeries.IsSeries(id) && view.FindPackage(id) is { IsComplete: false };
+            return result;
         }
         catch (PackageNotIndexedException e)
         {
@@ -140,13 +153,13 @@ internal static class HistoryCommand
 
     private static void Write(TextWriter output, HistoryResult result, string format)
     {
-        if (format == "json")
-        {
-            JsonOutput.Write(output, json => HistoryJsonWriter.Write(json, result));
-            return;
-        }
-        HistoryTextWriter.Write(output, result);
+        if (format == "json") WriteJson(output, result);
+        else HistoryTextWriter.Write(output, result);
     }
+
+    // A method of its own: a method that makes the JSON callback loads System.Text.Json before it runs, even for text.
+    private static void WriteJson(TextWriter output, HistoryResult result) =>
+        JsonOutput.Write(output, json => HistoryJsonWriter.Write(json, result));
 
     private static int Fail(TextWriter error, string message)
     {

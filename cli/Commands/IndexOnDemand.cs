@@ -24,7 +24,7 @@ internal static class IndexOnDemand
         TextWriter progress, string howToAvoid, CancellationToken ct)
     {
         var what = string.Join(", ", packages.Select(p => p.ToString()).Concat(frameworks.Select(f => f.Moniker)));
-        progress.WriteLine($"apitruth: {what} not indexed yet: indexing {(packages.Any(p => p.ExactVersion is null) ? "every served version " : "")}first ({howToAvoid}).");
+        progress.WriteLine($"apitruth: {what} not fully indexed yet: indexing {(packages.Any(p => p.ExactVersion is null) ? "every served version " : "")}first ({howToAvoid}).");
         using var feed = PackageFeed.FromConfiguration();
         var packs = new FrameworkPacks(feed);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(indexPath))!);

@@ -96,6 +96,31 @@ public sealed class KnowledgeTests(CheckerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_package_indexed_one_version_at_a_time_is_completed_before_its_history_is_told()
+    {
+        var path = Path.Combine(_dir, "index.db");
+        // The pinned version is stored, the others are not: without completing it, history could only say "absent in 11.0.1".
+        await IndexOnDemand.RunAsync(path, [PackageRequest.Parse("Newtonsoft.Json@11.0.1")], [], TextWriter.Null, "test", CancellationToken.None);
+        using (var reader = new IndexReader(path))
+            Assert.False(reader.FindPackage("Newtonsoft.Json")!.IsComplete);
+
+        using var knowledge = OnDemand(path);
+        var report = await CheckAsync(knowledge, """
+            using Newtonsoft.Json;
+            var value = await JsonConvert.DeserializeObjectAsync<int>("1");
+            """, "net10.0", "Newtonsoft.Json@11.0.1");
+        Assert.Contains("'JsonConvert.DeserializeObjectAsync' in Newtonsoft.Json: present in 9.0.1, absent from 11.0.1 on; you use 11.0.1",
+            report.At(2, "DeserializeObjectAsync").History);
+        Assert.Contains("Newtonsoft.Json", _indexed);
+        using (var reader = new IndexReader(path))
+        {
+            var package = reader.FindPackage("Newtonsoft.Json")!;
+            Assert.True(package.IsComplete);
+            Assert.Contains(reader.GetVersions(package), v => v.Version == "9.0.1" && v.IsIndexed);
+        }
+    }
+
+    [Fact]
     public async Task A_type_of_an_unreferenced_package_is_not_referenced_only_when_its_namespace_is_imported()
     {
         var path = Path.Combine(_dir, "index.db");

@@ -118,6 +118,36 @@ public sealed class HistoryCliTests(RealIndexFixture fixture)
     }
 
     [Fact]
+    public async Task History_completes_a_package_indexed_one_version_at_a_time_unless_told_not_to()
+    {
+        using var temp = new TempIndex();
+        await IndexOnDemand.RunAsync(temp.FilePath, [ApiTruth.Indexer.Indexing.PackageRequest.Parse("Newtonsoft.Json.Bson@1.0.2")], [], TextWriter.Null, "test",
+            CancellationToken.None);
+        string[] query = ["Newtonsoft.Json.Bson", "BsonDataReader"];
+
+        var partial = await History(query, format: "json", noIndex: true, index: temp.FilePath);
+        Assert.Equal(0, partial.Exit);
+        Assert.Equal(["1.0.2"], Versions(partial.Output));
+
+        var (exit, output, error) = await History(query, format: "json", noIndex: false, index: temp.FilePath);
+        Assert.Equal(0, exit);
+        Assert.Contains("Newtonsoft.Json.Bson not fully indexed yet", error);
+        Assert.Equal(["1.0.1", "1.0.2"], Versions(output));
+
+        // Complete now: the next query indexes nothing.
+        var again = await History(query, format: "json", noIndex: false, index: temp.FilePath);
+        Assert.Empty(again.Error);
+
+        static List<string?> Versions(string json)
+        {
+            using var document = JsonDocument.Parse(json);
+            var type = document.RootElement.GetProperty("matches").EnumerateArray()
+                .Single(m => m.GetProperty("symbol").GetString() == "T:Newtonsoft.Json.Bson.BsonDataReader");
+            return type.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetString()).ToList();
+        }
+    }
+
+    [Fact]
     public async Task History_indexes_a_package_that_is_not_indexed_yet_unless_told_not_to()
     {
         using var temp = new TempIndex();
@@ -127,7 +157,7 @@ public sealed class HistoryCliTests(RealIndexFixture fixture)
 
         var (exit, output, error) = await History(["Dapper", "SqlMapper.QueryFirstOrDefault<T>"], format: "json", noIndex: false, index: temp.FilePath);
         Assert.Equal(0, exit);
-        Assert.Contains("Dapper not indexed yet", error);
+        Assert.Contains("Dapper not fully indexed yet", error);
         using var document = JsonDocument.Parse(output);
         var matches = document.RootElement.GetProperty("matches");
         Assert.True(matches.GetArrayLength() > 0);
