@@ -26,10 +26,10 @@ internal static class Measure
 
     public sealed record CommandRun(double WallMs, long PeakKb, int ExitCode, string Output);
 
-    /// <summary>Runs a command under /usr/bin/time (when present) to read its peak resident memory.</summary>
-    public static CommandRun Command(string file, IEnumerable<string> arguments, string? workingDirectory = null)
+    /// <summary>Runs a command, under /usr/bin/time (when present and <paramref name="timed"/>) to read its peak resident memory.</summary>
+    public static CommandRun Command(string file, IEnumerable<string> arguments, string? workingDirectory = null, bool timed = true)
     {
-        var useTime = File.Exists("/usr/bin/time");
+        var useTime = timed && File.Exists("/usr/bin/time");
         var start = new ProcessStartInfo(useTime ? "/usr/bin/time" : file)
         {
             RedirectStandardOutput = true,
@@ -57,6 +57,26 @@ internal static class Measure
         foreach (var line in stderr.Result.Split('\n'))
             if (line.StartsWith("APITRUTH_BENCH_PEAK_KB=", StringComparison.Ordinal)) peak = long.Parse(line["APITRUTH_BENCH_PEAK_KB=".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         return new CommandRun(wall, peak, process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>
+    /// The median wall time of each command, the commands taking turns for <paramref name="runs"/> rounds after one
+    /// unmeasured round (which pays for files not yet in the page cache). Run directly, not under /usr/bin/time, so
+    /// that a time of 100 ms does not include another process's start.
+    /// </summary>
+    public static double[] InterleavedMedians(int runs, string file, IReadOnlyList<string[]> commands)
+    {
+        var walls = commands.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round <= runs; round++)
+        {
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var run = Command(file, commands[i], timed: false);
+                if (run.ExitCode is not (0 or 1)) throw new InvalidOperationException($"{file} {string.Join(' ', commands[i])} exited {run.ExitCode}: {run.Output}");
+                if (round > 0) walls[i].Add(run.WallMs);
+            }
+        }
+        return [.. walls.Select(Median)];
     }
 
     public static (double MedianMs, long PeakKb) CommandMedian(int runs, string file, params string[] arguments)

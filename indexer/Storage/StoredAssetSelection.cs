@@ -53,6 +53,10 @@ internal static class StoredAssetSelection
             candidates.Add(group);
         }
         if (candidates.Count == 0) return null;
+        // The target's own folder is always the nearest; without the reducer a cold query skips loading its
+        // compatibility tables (history's default framework is one of the package's own).
+        int exact = frameworks.FindIndex(f => f.Equals(target));
+        if (exact >= 0) return candidates[exact];
         var nearest = new FrameworkReducer().GetNearest(target, frameworks);
         return nearest is null ? null : candidates[frameworks.FindIndex(f => f.Equals(nearest))];
     }
