@@ -14,7 +14,8 @@ internal sealed class CachingReferenceResolver(string folder, Func<IReferenceRes
 {
     private const int FormatVersion = 2;
 
-    private IReferenceResolver? _inner;
+    // Project checks run concurrently: one inner resolver (one feed) for all of them.
+    private readonly Lazy<IReferenceResolver> _inner = new(inner);
 
     public static string DefaultFolder =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "apitruth", "reference-sets");
@@ -31,7 +32,7 @@ internal sealed class CachingReferenceResolver(string folder, Func<IReferenceRes
         return resolved;
     }
 
-    private IReferenceResolver Inner => _inner ??= inner();
+    private IReferenceResolver Inner => _inner.Value;
 
     private static async Task<ResolvedReferences?> TryReadAsync(string file, string key, CancellationToken ct)
     {

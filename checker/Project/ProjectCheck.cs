@@ -56,6 +56,8 @@ internal sealed record ProjectCheckResult(IReadOnlyList<ProjectReport> Reports, 
 /// <param name="trace">Receives one line per phase with its time (APITRUTH_TRACE), or null.</param>
 internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolver, Action<string>? trace = null)
 {
+    private const int ConcurrentChecks = 2;
+
     public async Task<ProjectCheckResult> RunAsync(ProjectCheckRequest request, CancellationToken ct) =>
         await RunAsync(await PlanAsync(request, ct), ct);
 
@@ -132,17 +134,30 @@ internal sealed class ProjectCheck(ApiChecker checker, IReferenceResolver resolv
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var problems = new List<ProjectProblem>(plan.Problems);
         var reports = new List<ProjectReport>();
-        foreach (var check in plan.Checks)
+        // Two project-framework checks at a time: while one binds its last files and explains them, the next parses and
+        // builds its compilation, so every core stays busy. More would only hold more compilations in memory.
+        using var gate = new SemaphoreSlim(ConcurrentChecks);
+        async Task<(ProjectReport? Report, ProjectProblem? Problem)> RunOneAsync(PlannedCheck check)
         {
-            ct.ThrowIfCancellationRequested();
+            await gate.WaitAsync(ct);
             try
             {
-                reports.Add(await CheckOneAsync(check, plan.Request, ct));
+                return (await CheckOneAsync(check, plan.Request, ct), null);
             }
             catch (InputException e)
             {
-                problems.Add(new ProjectProblem(check.Project.Path, e.Message));
+                return (null, new ProjectProblem(check.Project.Path, e.Message));
             }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        var running = plan.Checks.Select(check => Task.Run(() => RunOneAsync(check), ct)).ToList();
+        foreach (var (report, problem) in await Task.WhenAll(running))
+        {
+            if (report is not null) reports.Add(report);
+            if (problem is not null) problems.Add(problem);
         }
         trace?.Invoke($"checked: {clock.ElapsedMilliseconds} ms");
         return new ProjectCheckResult(reports, problems, plan.Sources);
