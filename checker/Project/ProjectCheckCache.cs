@@ -76,17 +76,18 @@ internal sealed class ProjectCheckCache(string folder)
     }
 
     /// <summary>Stores a run's output (its bytes as printed, UTF-8) and, last, the small entry that makes it count.</summary>
-    public async Task PutOutputAsync(string key, int exitCode, string output, string error, CancellationToken ct)
+    /// <param name="output">The printed output, UTF-8.</param>
+    public async Task PutOutputAsync(string key, int exitCode, MemoryStream output, string error, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
-        await WriteAtomicAsync(Path.Combine(folder, key + ".out"), output, ct);
-        await WriteAtomicAsync(Path.Combine(folder, key + ".meta"), $"{OutputMagic} {exitCode}\n{error}", ct);
+        await WriteAtomicAsync(Path.Combine(folder, key + ".out"), output.GetBuffer().AsMemory(0, (int)output.Length), ct);
+        await WriteAtomicAsync(Path.Combine(folder, key + ".meta"), new UTF8Encoding(false).GetBytes($"{OutputMagic} {exitCode}\n{error}"), ct);
     }
 
-    private static async Task WriteAtomicAsync(string path, string text, CancellationToken ct)
+    private static async Task WriteAtomicAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken ct)
     {
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllTextAsync(temp, text, new UTF8Encoding(false), ct);
+        await File.WriteAllBytesAsync(temp, bytes, ct);
         File.Move(temp, path, overwrite: true);
     }
 

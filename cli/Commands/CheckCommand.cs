@@ -132,11 +132,19 @@ internal static class CheckCommand
     {
         switch (format)
         {
+            case "json" when output is StreamWriter { Encoding: UTF8Encoding } bytes:
+                {
+                    // Straight into the writer's UTF-8 stream: no string of tens of megabytes.
+                    bytes.Flush();
+                    JsonReport.Write(bytes.BaseStream, reports);
+                    bytes.WriteLine();
+                    break;
+                }
             case "json":
                 {
                     using var buffer = new MemoryStream();
                     JsonReport.Write(buffer, reports);
-                    output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+                    output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                     break;
                 }
             case "sarif":

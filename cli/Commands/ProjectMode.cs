@@ -77,21 +77,38 @@ internal sealed class ProjectMode
         var checkedResult = await run.RunAsync(plan, ct);
         var reports = checkedResult.Reports.Select(r => r.Report).ToList();
         var written = System.Diagnostics.Stopwatch.StartNew();
-        using var outputBuffer = new StringWriter();
+        // The output is built as UTF-8 bytes: a JSON report of every finding is tens of megabytes, and as strings its
+        // copies (UTF-16, a string builder, the cache's text) cost a second and hundreds of megabytes of large objects.
+        using var outputBytes = new MemoryStream();
         using var errorBuffer = new StringWriter();
-        if (format == "msbuild")
-            WriteMsBuild(outputBuffer, checkedResult, severity == "warning");
-        else
-            CheckCommand.Write(outputBuffer, format, reports, checkedResult.Sources, color, sarifRoot, severity == "warning");
-        WriteProblems(format == "msbuild" ? outputBuffer : errorBuffer, format, severity, checkedResult.Problems);
+        using (var outputBuffer = new StreamWriter(outputBytes, new UTF8Encoding(false), leaveOpen: true))
+        {
+            if (format == "msbuild")
+                WriteMsBuild(outputBuffer, checkedResult, severity == "warning");
+            else
+                CheckCommand.Write(outputBuffer, format, reports, checkedResult.Sources, color, sarifRoot, severity == "warning");
+            WriteProblems(format == "msbuild" ? outputBuffer : errorBuffer, format, severity, checkedResult.Problems);
+        }
         int exit = checkedResult.Problems.Count > 0 ? ExitCodes.Usage : checkedResult.HasProblems ? 1 : 0;
-        await output.WriteAsync(outputBuffer.ToString());
+        await WriteBytesAsync(output, outputBytes, ct);
         await error.WriteAsync(errorBuffer.ToString());
         // A run that could not check something (a feed outage, an unreadable file) is not kept: the next run tries again.
         if (outputKey is not null && exit != ExitCodes.Usage)
-            await cache!.PutOutputAsync(outputKey, exit, outputBuffer.ToString(), errorBuffer.ToString(), ct);
+            await cache!.PutOutputAsync(outputKey, exit, outputBytes, errorBuffer.ToString(), ct);
         trace?.Invoke($"output ({format}): {written.ElapsedMilliseconds} ms");
         return exit;
+    }
+
+    private static async Task WriteBytesAsync(TextWriter output, MemoryStream bytes, CancellationToken ct)
+    {
+        if (ReferenceEquals(output, Console.Out))
+        {
+            await output.FlushAsync(ct);
+            await using var stdout = Console.OpenStandardOutput();
+            await stdout.WriteAsync(bytes.GetBuffer().AsMemory(0, (int)bytes.Length), ct);
+            return;
+        }
+        await output.WriteAsync(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
     }
 
     // To the console, the stored bytes go straight to standard output (no decoding and encoding of megabytes).
