@@ -137,7 +137,8 @@ internal sealed class ApiChecker(IReferenceResolver resolver, ICheckerIndex? ind
 
         // Binding and judging read an immutable compilation: units are bound on every core, a few ahead of the one being
         // explained (explanations read the index one at a time, in order). The window bounds the semantic models held at once.
-        using var cores = new SemaphoreSlim(Environment.ProcessorCount);
+        // Not disposed: when an explanation throws, units already started still finish and release it.
+        var cores = new SemaphoreSlim(Environment.ProcessorCount);
         async Task<(BoundSnippet Bound, IReadOnlyList<Judgement> Judgements)> OnACore(ParsedSnippet snippet)
         {
             await cores.WaitAsync(ct);
