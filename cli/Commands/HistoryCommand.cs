@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using ApiTruth.History;
-using ApiTruth.History.Index;
 using ApiTruth.History.Output;
 using ApiTruth.Indexer.Indexing;
 using ApiTruth.Indexer.Model;
 using ApiTruth.Indexer.Storage;
-using NuGet.Frameworks;
 
 namespace ApiTruth.Cli.Commands;
 
@@ -51,7 +49,7 @@ internal static class HistoryCommand
         HistoryRequest request;
         try
         {
-            request = ToRequest(options);
+            request = HistoryArguments.ToRequest(options.Arguments, options.Framework, options.AllFrameworks, options.Prerelease);
         }
         catch (HistoryInputException e)
         {
@@ -60,7 +58,7 @@ internal static class HistoryCommand
         var path = IndexLocation.Resolve(options.IndexPath);
         try
         {
-            var result = TryQuery(path, request, out var notIndexed, out var incomplete);
+            var result = StoredHistory.TryQuery(path, request, out var notIndexed, out var incomplete);
             // A package stored a version at a time (or by a run cut short) is completed first: its history would miss versions.
             if (result is null || (incomplete && !options.NoIndex))
             {
@@ -75,7 +73,7 @@ internal static class HistoryCommand
                 }
                 else
                 {
-                    result = TryQuery(path, request, out notIndexed, out _) ?? throw notIndexed!;
+                    result = StoredHistory.TryQuery(path, request, out notIndexed, out _) ?? throw notIndexed!;
                 }
             }
             Write(output, result, options.Format);
@@ -93,61 +91,6 @@ internal static class HistoryCommand
         {
             error.WriteLine("apitruth: interrupted; every version stored so far is complete, re-run to resume.");
             return 130;
-        }
-    }
-
-    private static HistoryRequest ToRequest(Options options)
-    {
-        var args = options.Arguments;
-        switch (args.Length)
-        {
-            case 2 when args[0].Contains('@'):
-                throw new HistoryInputException($"'{args[0]}': history covers every indexed version; name the package without a version ({args[0].Split('@')[0]}).");
-            case 2:
-                return new HistoryRequest(args[0], args[1], options.Framework, options.AllFrameworks, options.Prerelease);
-            case 0 when options.Framework is { Length: > 0 } member:
-                if (IsFrameworkMoniker(member))
-                    throw new HistoryInputException($"'{member}' is a framework, not an API: use 'apitruth history --framework <api>', e.g. --framework Enumerable.Chunk.");
-                return new HistoryRequest(null, member, null, false, options.Prerelease);
-            case 1 when options.Framework is { Length: > 0 } framework && IsFrameworkMoniker(framework):
-                // "history Enumerable.Chunk --framework net8.0": a framework API asked for one moniker; the history covers all of them.
-                if (FrameworkSeries.IsSeries(args[0])) break;
-                return new HistoryRequest(null, args[0], null, false, options.Prerelease);
-            default:
-                break;
-        }
-        throw new HistoryInputException("expected 'apitruth history <package> <api>', or 'apitruth history --framework <api>' for a framework API.");
-    }
-
-    private static bool IsFrameworkMoniker(string text)
-    {
-        var framework = NuGetFramework.Parse(text);
-        return !framework.IsUnsupported && framework.Version.Major > 0;
-    }
-
-    /// <summary>The answer, or null (with the reason) when the package or framework series is not indexed.</summary>
-    /// <param name="incomplete">The package is stored but not known to hold every served version.</param>
-    private static HistoryResult? TryQuery(string path, HistoryRequest request, out PackageNotIndexedException? notIndexed, out bool incomplete)
-    {
-        notIndexed = null;
-        incomplete = false;
-        if (!File.Exists(path))
-        {
-            notIndexed = new PackageNotIndexedException(request.Package ?? FrameworkSeries.DotNet, []);
-            return null;
-        }
-        using var reader = new IndexReader(path);
-        try
-        {
-            var view = new IndexView(reader);
-            var result = new HistoryService(view).Query(request);
-            incomplete = request.Package is { } id && !FrameworkSeries.IsSeries(id) && view.FindPackage(id) is { IsComplete: false };
-            return result;
-        }
-        catch (PackageNotIndexedException e)
-        {
-            notIndexed = e;
-            return null;
         }
     }
 

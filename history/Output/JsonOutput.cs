@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ApiTruth.Cli.Commands;
+namespace ApiTruth.History.Output;
 
 /// <summary>Writes one indented JSON document and a newline to a text writer (stdout in the CLI, a buffer in tests).</summary>
 internal static class JsonOutput
