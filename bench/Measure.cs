@@ -64,15 +64,16 @@ internal static class Measure
     /// unmeasured round (which pays for files not yet in the page cache). Run directly, not under /usr/bin/time, so
     /// that a time of 100 ms does not include another process's start.
     /// </summary>
-    public static double[] InterleavedMedians(int runs, string file, IReadOnlyList<string[]> commands)
+    public static double[] InterleavedMedians(int runs, IReadOnlyList<(string File, string[] Arguments)> commands)
     {
         var walls = commands.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round <= runs; round++)
         {
             for (var i = 0; i < commands.Count; i++)
             {
-                var run = Command(file, commands[i], timed: false);
-                if (run.ExitCode is not (0 or 1)) throw new InvalidOperationException($"{file} {string.Join(' ', commands[i])} exited {run.ExitCode}: {run.Output}");
+                var (file, arguments) = commands[i];
+                var run = Command(file, arguments, timed: false);
+                if (run.ExitCode is not (0 or 1)) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {run.ExitCode}: {run.Output}");
                 if (round > 0) walls[i].Add(run.WallMs);
             }
         }
