@@ -18,6 +18,7 @@ internal static class IndexQueries
 {
     private const int Success = 0;
     private const int Findings = 1;
+    private const int InternalError = 3;
 
     /// <summary>The exit code after the answer was written to <paramref name="output"/>, or null when the full CLI must answer.</summary>
     public static int? TryAnswer(IReadOnlyList<string> args, TextWriter output)
@@ -26,21 +27,30 @@ internal static class IndexQueries
         if (line is null) return null;
         var format = line.Value("--format") ?? "text";
         if (format is not ("text" or "json")) return null;
+        var answer = new StringWriter(CultureInfo.InvariantCulture);
+        int? exit;
         try
         {
-            var answer = new StringWriter(CultureInfo.InvariantCulture);
-            var exit = line.Command == "history" ? History(line, format, answer) : Find(line, format, answer);
-            if (exit is null) return null;
-            // Written only when complete: a launcher that fails half-way must leave nothing for the full CLI to repeat.
-            output.Write(answer.ToString());
-            output.Flush();
-            return exit;
+            exit = line.Command == "history" ? History(line, format, answer) : Find(line, format, answer);
         }
         catch (Exception)
         {
             // An input error, an index that is missing, corrupt or from another ApiTruth: the full CLI says which.
             return null;
         }
+        if (exit is null) return null;
+        // Written only when complete and outside the try: an answer is never handed on half-written, and one that
+        // cannot be written (stdout closed early, as by `| head`) is not computed again by the full CLI.
+        try
+        {
+            output.Write(answer.ToString());
+            output.Flush();
+        }
+        catch (IOException)
+        {
+            return InternalError;
+        }
+        return exit;
     }
 
     private static int? History(QueryCommandLine line, string format, TextWriter output)
