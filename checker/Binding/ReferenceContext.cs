@@ -122,5 +122,5 @@ internal sealed class ReferenceContextCache
             _ => new Lazy<ReferenceContext>(() => new ReferenceContext(references, Reference, _catalogs, aspNetCore, _generators))).Value;
 
     private MetadataReference Reference(string path) =>
-        _metadata.GetOrAdd(path, p => MetadataReference.CreateFromFile(p));
+        _metadata.GetOrAdd(path, MappedReference.Create);
 }
