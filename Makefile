@@ -19,21 +19,19 @@ run: build
 	$(APITRUTH) index --from data/packages.txt --index $(INDEX)
 	$(APITRUTH) check data/assistant-snippet.cs --index $(INDEX); test $$? -le 1
 
-# The published `apitruth` is two programs. The native launcher (launcher/, compiled ahead of time; needs gcc or clang
-# to link) answers history and find from the index in milliseconds and execs the full CLI for everything else.
-# The full CLI in full/ is self-contained so that ReadyToRun can compile the app, Roslyn and the framework as one
-# composite image: a cold `apitruth check` runs precompiled code instead of JIT-compiling Roslyn and the app at every
-# start (generic instantiations across assemblies are still JIT-compiled: the SDK does not make the composite one
-# version bubble). Costs publish time and ~170 MB on disk. The LTTng trace provider is removed: the runtime loads it at
-# every start when present, and nothing here traces through LTTng.
+# The published CLI is built twice (docs/ARCHITECTURE.md, "The native front and the full CLI"). `apitruth` is compiled
+# ahead of time (NativeAOT; linking needs gcc or clang): it answers history, find and checks whose pins are indexed and
+# cached with no JIT, and hands anything that needs indexing, the feeds or source generators to the full CLI in full/.
+# The full CLI is self-contained ReadyToRun, one composite image of the app, Roslyn and the framework, so that even its
+# cold start runs precompiled code (generic instantiations across assemblies are still JIT-compiled: the SDK does not
+# make the composite one version bubble). The LTTng trace provider is removed: the runtime loads it at every start when
+# present, and nothing here traces through LTTng.
 publish:
 	rm -rf artifacts/publish
 	dotnet publish cli/ApiTruth.Cli.csproj -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o artifacts/publish/full
 	rm -f artifacts/publish/full/libcoreclrtraceptprovider.so
-	dotnet publish launcher/ApiTruth.Launcher.csproj -c Release -r linux-x64 -p:PublishAot=true -o artifacts/publish/launcher
-	mv artifacts/publish/launcher/ApiTruth.Launcher artifacts/publish/apitruth
-	mv artifacts/publish/launcher/libe_sqlite3.so artifacts/publish/
-	rm -rf artifacts/publish/launcher
+	dotnet publish cli/ApiTruth.Cli.csproj -c Release -r linux-x64 -p:PublishAot=true -o artifacts/publish
+	rm -f artifacts/publish/*.pdb
 
 # BENCH_PROJECT: the real project of issue 5's benchmark (a .sln or .csproj that restores and builds here); without it
 # the bench clones the pinned CsvHelper when github.com is reachable, else says the project benchmark was skipped.

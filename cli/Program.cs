@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ApiTruth.Cli.Commands;
+using ApiTruth.Cli.HandOff;
 using ApiTruth.Indexer.Storage;
 
 namespace ApiTruth.Cli;
@@ -8,6 +9,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (FullCliHandOff.NeedsFullCli(args)) return FullCliProcess.Exec(FullCliHandOff.Target!, args, null, Console.Error);
         StartupWarmup.Start(args);
         var root = BuildRoot(args.Length > 0 ? args[0] : null);
         var parse = root.Parse(args);
@@ -20,6 +22,11 @@ internal static class Program
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (HandOffException.Find(e) is { } handOff)
+        {
+            if (Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 }) Console.Error.WriteLine($"apitruth: {handOff.Message}");
+            return FullCliProcess.Exec(FullCliHandOff.Target!, args, handOff.Stdin, Console.Error);
         }
         catch (Exception e) when (e is IndexNotFoundException or InvalidDataException || SqliteErrors.Is(e))
         {

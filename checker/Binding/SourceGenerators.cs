@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,8 +22,12 @@ internal sealed class SourceGenerators
     private readonly ConcurrentDictionary<string, ImmutableArray<ISourceGenerator>> _byPath = new(StringComparer.Ordinal);
 
     /// <summary>The generators in these analyzer assemblies (assemblies that fail to load contribute none).</summary>
-    public ImmutableArray<ISourceGenerator> Load(IEnumerable<string> analyzerPaths) =>
-        analyzerPaths.SelectMany(path => _byPath.GetOrAdd(path, LoadOne)).ToImmutableArray();
+    /// <exception cref="GeneratorsNeedJitException">This is the native build, which cannot load them.</exception>
+    public ImmutableArray<ISourceGenerator> Load(IReadOnlyCollection<string> analyzerPaths)
+    {
+        if (analyzerPaths.Count > 0 && !RuntimeFeature.IsDynamicCodeSupported) throw new GeneratorsNeedJitException();
+        return analyzerPaths.SelectMany(path => _byPath.GetOrAdd(path, LoadOne)).ToImmutableArray();
+    }
 
     /// <summary>The compilation with the generated trees added; the original trees stay the same objects.</summary>
     /// <param name="properties">The project's MSBuild properties, which generators read as <c>build_property.*</c> options.</param>
@@ -62,10 +68,12 @@ internal sealed class SourceGenerators
                 _byName.TryAdd(Path.GetFileNameWithoutExtension(file), file);
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Generator assemblies are loaded only with the JIT: Load refuses before in the native build.")]
         public Assembly LoadFromPath(string fullPath) => _context.LoadFromAssemblyPath(fullPath);
 
         private sealed class Context(GeneratorLoader owner) : AssemblyLoadContext("ApiTruth source generators")
         {
+            [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Generator assemblies are loaded only with the JIT: Load refuses before in the native build.")]
             protected override Assembly? Load(AssemblyName name)
             {
                 // Shared with the host: Roslyn and the framework, so that generator types are the host's types.

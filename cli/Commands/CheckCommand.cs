@@ -6,6 +6,7 @@ using ApiTruth.Checker.Findings;
 using ApiTruth.Checker.Input;
 using ApiTruth.Checker.Knowledge;
 using ApiTruth.Checker.Output;
+using ApiTruth.Cli.HandOff;
 using ApiTruth.Indexer.Feeds;
 
 namespace ApiTruth.Cli.Commands;
@@ -69,12 +70,14 @@ internal static class CheckCommand
                     throw new InputException($"unknown format '{chosenFormat}' (use {string.Join(", ", Formats)})");
                 if (parse.GetValue(project) is { } whole && parse.GetValue(inputs) is not { Length: > 0 })
                 {
+                    // A project's source generators are assemblies loaded at run time: only the full CLI runs them.
+                    FullCliHandOff.Require("project mode");
                     // As in snippet mode: resolved reference sets come from disk, and NuGet is opened only for a new set of pins.
                     PackageFeed? projectFeed = null;
                     try
                     {
                         var projectResolver = services.Resolver ?? new CachingReferenceResolver(CachingReferenceResolver.DefaultFolder,
-                            () => new FeedReferenceResolver(projectFeed = PackageFeed.FromConfiguration(offline: parse.GetValue(offline))));
+                            () => new FeedReferenceResolver(projectFeed = OpenFeed(parse.GetValue(offline))));
                         Action<string>? projectTrace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
                         var projectIndex = services.OpenIndex is { } openIndex ? openIndex(parse.GetValue(index), parse.GetValue(offline))
                             : OpenDefaultIndex(parse.GetValue(index), parse.GetValue(offline), indexForUnknownTypes: false);
@@ -92,14 +95,33 @@ internal static class CheckCommand
                     : projectPins is not null ? [projectPins.Folder]
                     : throw new InputException("name a file, a folder, or - for standard input (or give --project)");
                 var pins = (parse.GetValue(packages) ?? []).Select(ParsePin).ToList();
-                var sources = await InputReader.ReadAsync(paths, services.Stdin ?? Console.In, ct);
+                // The native front keeps what it reads from stdin, for the full CLI to read again if it hands off.
+                var captured = services.Stdin is null && FullCliHandOff.Target is not null && paths.Contains("-") ? StdinBytes.Read() : null;
+                try
+                {
+                    return await CheckSnippetsAsync(paths, pins, projectPins, chosenFormat, captured?.Reader ?? services.Stdin ?? Console.In);
+                }
+                catch (Exception e) when (captured is not null && HandOffException.Find(e) is { } handOff)
+                {
+                    throw handOff.WithStdin(captured.Bytes);
+                }
+            }
+            catch (InputException e)
+            {
+                await error.WriteLineAsync($"apitruth: {e.Message}");
+                return 2;
+            }
+
+            async Task<int> CheckSnippetsAsync(string[] paths, List<PackagePin> pins, ProjectPins? projectPins, string chosenFormat, TextReader stdinReader)
+            {
+                var sources = await InputReader.ReadAsync(paths, stdinReader, ct);
                 var checkerIndex = services.OpenIndex is { } open ? open(parse.GetValue(index), parse.GetValue(offline))
                     : OpenDefaultIndex(parse.GetValue(index), parse.GetValue(offline), indexForUnknownTypes: true);
                 PackageFeed? feed = null;
                 try
                 {
                     var resolver = services.Resolver ?? new CachingReferenceResolver(CachingReferenceResolver.DefaultFolder,
-                        () => new FeedReferenceResolver(feed = PackageFeed.FromConfiguration(offline: parse.GetValue(offline))));
+                        () => new FeedReferenceResolver(feed = OpenFeed(parse.GetValue(offline))));
                     Action<string>? trace = Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 } ? line => error.WriteLine($"apitruth: {line}") : null;
                     var checker = new ApiChecker(resolver, checkerIndex, trace);
                     var context = new List<SnippetSource>();
@@ -115,13 +137,15 @@ internal static class CheckCommand
                     feed?.Dispose();
                 }
             }
-            catch (InputException e)
-            {
-                await error.WriteLineAsync($"apitruth: {e.Message}");
-                return 2;
-            }
         });
         return command;
+    }
+
+    /// <summary>NuGet's feed client, which only the full CLI runs (its JSON is read by reflection).</summary>
+    private static PackageFeed OpenFeed(bool offline)
+    {
+        FullCliHandOff.Require("NuGet feeds");
+        return PackageFeed.FromConfiguration(offline: offline);
     }
 
     /// <summary>Writes reports in the chosen format; shared by snippet and project mode. MSBuild output stays the caller's.</summary>

@@ -59,7 +59,7 @@ internal static class HookCommand
     private static string SelfCommand()
     {
         var process = Environment.ProcessPath ?? "dotnet";
-        var assembly = typeof(HookCommand).Assembly.Location;
+        var assembly = Path.Combine(AppContext.BaseDirectory, typeof(HookCommand).Assembly.GetName().Name + ".dll");
         return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
             ? $"\"{process}\" \"{assembly}\""
             : $"\"{process}\"";

@@ -1,3 +1,4 @@
+using ApiTruth.Cli.HandOff;
 using ApiTruth.Cli.Output;
 using ApiTruth.Indexer.Extraction;
 using ApiTruth.Indexer.Feeds;
@@ -23,6 +24,7 @@ internal static class IndexOnDemand
     public static async Task<string?> RunAsync(string indexPath, IReadOnlyList<PackageRequest> packages, IReadOnlyList<FrameworkRequest> frameworks,
         TextWriter progress, string howToAvoid, CancellationToken ct)
     {
+        FullCliHandOff.Require("indexing");
         var what = string.Join(", ", packages.Select(p => p.ToString()).Concat(frameworks.Select(f => f.Moniker)));
         progress.WriteLine($"apitruth: {what} not fully indexed yet: indexing {(packages.Any(p => p.ExactVersion is null) ? "every served version " : "")}first ({howToAvoid}).");
         using var feed = PackageFeed.FromConfiguration();
