@@ -2,7 +2,7 @@ namespace ApiTruth.Bench;
 
 /// <summary>
 /// `make bench`: runs every benchmark in one process and prints figures as ratios against the baselines the
-/// issues name, measured in the same run. Usage: bench --cli &lt;published apitruth launcher&gt; [--only index|history|check|project] [--bench-project &lt;.sln or .csproj&gt;].
+/// issues name, measured in the same run. Usage: bench --cli &lt;published apitruth&gt; [--only index|history|check|project] [--bench-project &lt;.sln or .csproj&gt;].
 /// </summary>
 internal static class Program
 {
@@ -11,7 +11,7 @@ internal static class Program
         var cliIndex = Array.IndexOf(args, "--cli");
         if (cliIndex < 0 || cliIndex + 1 >= args.Length || !File.Exists(args[cliIndex + 1]))
         {
-            Console.Error.WriteLine("bench: usage: bench --cli <path to the published apitruth launcher> (make bench passes it)");
+            Console.Error.WriteLine("bench: usage: bench --cli <path to the published apitruth> (make bench passes it)");
             return 2;
         }
         var cli = Path.GetFullPath(args[cliIndex + 1]);
