@@ -104,10 +104,14 @@ internal static class MsBuildHook
               <_ApiTruthDocs Condition="'$(ApiTruthCheckDocs)' != 'false'">--docs --docs-root &quot;$(ApiTruthRepositoryRoot.TrimEnd('\/'))&quot;</_ApiTruthDocs>
               <_ApiTruthDocs Condition="'$(ApiTruthCheckDocs)' == 'false'">--no-docs</_ApiTruthDocs>
             </PropertyGroup>
-            <!-- Listed on every build, also when ApiTruthCheck is skipped as up to date: IncrementalClean deletes an obj/ file
-                 the last build wrote and this one does not list, and a deleted stamp would make every other build check again. -->
+          </Target>
+
+          <!-- Listed on every build, also when ApiTruthCheck is skipped as up to date or switched off (ApiTruthEnabled=false):
+               IncrementalClean deletes an obj/ file the last build wrote and this one does not list, and a deleted stamp would
+               make the next build check again. A kept stamp is never trusted wrongly: it is older than any input changed since. -->
+          <Target Name="_ApiTruthKeepStamp" BeforeTargets="CoreCompile" Condition="Exists('$(IntermediateOutputPath)apitruth.stamp')">
             <ItemGroup>
-              <FileWrites Include="$(_ApiTruthStamp)" Condition="Exists('$(_ApiTruthStamp)')" />
+              <FileWrites Include="$(IntermediateOutputPath)apitruth.stamp" />
             </ItemGroup>
           </Target>
 

@@ -91,6 +91,15 @@ public sealed class HookBuildTests : IDisposable
             Assert.True(File.Exists(stamp), $"build {i + 2} deleted the stamp");
             Assert.Equal(stampTime, File.GetLastWriteTimeUtc(stamp));
         }
+
+        // A build with the hook switched off keeps the stamp too: the next build with it on still skips the check.
+        var (off, offLog) = await _sample.DotnetAsync("build", "Sample.sln", "-nologo", "-v", "q", "-p:ApiTruthEnabled=false");
+        Assert.True(off == 0, offLog);
+        Assert.True(File.Exists(stamp), "a build with ApiTruthEnabled=false deleted the stamp");
+        var (on, onLog) = await _sample.DotnetAsync("build", "Sample.sln", "-nologo", "-v", "n");
+        Assert.True(on == 0, onLog);
+        Assert.Contains("Skipping target \"ApiTruthCheck\" because all output files are up-to-date", onLog, StringComparison.Ordinal);
+        Assert.Equal(stampTime, File.GetLastWriteTimeUtc(stamp));
     }
 
     [Fact]
