@@ -144,7 +144,7 @@ internal static class CheckCommand
     /// <summary>NuGet's feed client, which only the full CLI runs (its JSON is read by reflection).</summary>
     private static PackageFeed OpenFeed(bool offline)
     {
-        FullCliHandOff.Require("NuGet feeds");
+        FullCliHandOff.Require("reading the NuGet feeds");
         return PackageFeed.FromConfiguration(offline: offline);
     }
 

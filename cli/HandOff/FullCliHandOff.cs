@@ -26,7 +26,7 @@ internal static class FullCliHandOff
     public static bool NeedsFullCli(IReadOnlyList<string> args) => Target is not null && args.Count > 0 && FullCliCommands.Contains(args[0]);
 
     /// <summary>In the native front, stops the command here so that the full CLI runs it from the start; else nothing.</summary>
-    /// <param name="step">What needs the full CLI, for the trace: "indexing", "NuGet feeds", "project mode".</param>
+    /// <param name="step">What needs the full CLI, for the trace: "indexing", "reading the NuGet feeds", "project mode".</param>
     public static void Require(string step)
     {
         if (Target is not null) throw new HandOffException(step);

@@ -19,7 +19,7 @@ internal sealed class HandOffException(string step, byte[]? stdin = null) : Exce
     public static HandOffException? Find(Exception e) => e switch
     {
         HandOffException handOff => handOff,
-        GeneratorsNeedJitException => new HandOffException("source generators"),
+        GeneratorsNeedJitException => new HandOffException("running source generators"),
         AggregateException aggregate => aggregate.InnerExceptions.Select(Find).FirstOrDefault(h => h is not null),
         _ => null,
     };
