@@ -4,8 +4,8 @@ using NuGet.Frameworks;
 namespace ApiTruth.History;
 
 /// <summary>
-/// The request that <c>apitruth history</c>'s positional arguments and <c>--framework</c> ask, shared by the full CLI and
-/// the published launcher so that both read a command line the same way.
+/// The request that <c>apitruth history</c>'s positional arguments and <c>--framework</c> ask: which positionals name a
+/// package and an API, and when <c>--framework</c> is the API of a framework history rather than a project's framework.
 /// </summary>
 internal static class HistoryArguments
 {
