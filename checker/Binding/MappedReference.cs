@@ -31,8 +31,27 @@ internal static class MappedReference
         }
         if (image == -1) return MetadataReference.CreateFromFile(path);
         var module = ModuleMetadata.CreateFromImage(image, (int)length);
-        return AssemblyMetadata.Create(module).GetReference(filePath: path);
+        if (IsSingleModuleAssembly(module)) return AssemblyMetadata.Create(module).GetReference(filePath: path);
+        // A file that is not a managed image, or an assembly with more modules beside it: Roslyn's own reader reports the
+        // first as the compiler does (CS0009) and finds the modules of the second next to the file.
+        munmap(image, (nuint)length);
+        return MetadataReference.CreateFromFile(path);
     }
+
+    private static bool IsSingleModuleAssembly(ModuleMetadata module)
+    {
+        try
+        {
+            return module.GetModuleNames().IsEmpty;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "munmap", ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
+    private static extern int munmap(nint address, nuint length);
 
     [DllImport("libc", EntryPoint = "mmap", ExactSpelling = true, CallingConvention = CallingConvention.Cdecl)]
     private static extern nint mmap(nint address, nuint length, int protection, int flags, int fd, long offset);
