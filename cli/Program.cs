@@ -9,7 +9,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (FullCliHandOff.NeedsFullCli(args)) return FullCliProcess.Exec(FullCliHandOff.Target!, args, null, Console.Error);
+        if (FullCliHandOff.NeedsFullCli(args)) return FullCliProcess.Exec(args, null, Console.Error);
         StartupWarmup.Start(args);
         var root = BuildRoot(args.Length > 0 ? args[0] : null);
         var parse = root.Parse(args);
@@ -26,7 +26,7 @@ internal static class Program
         catch (Exception e) when (HandOffException.Find(e) is { } handOff)
         {
             if (Environment.GetEnvironmentVariable("APITRUTH_TRACE") is { Length: > 0 }) Console.Error.WriteLine($"apitruth: {handOff.Message}");
-            return FullCliProcess.Exec(FullCliHandOff.Target!, args, handOff.Stdin, Console.Error);
+            return FullCliProcess.Exec(args, handOff.Stdin, Console.Error);
         }
         catch (Exception e) when (e is IndexNotFoundException or InvalidDataException || SqliteErrors.Is(e))
         {

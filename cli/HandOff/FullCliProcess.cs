@@ -10,8 +10,10 @@ namespace ApiTruth.Cli.HandOff;
 internal static class FullCliProcess
 {
     /// <summary>Returns only when the exec failed, with the exit code to end with.</summary>
-    public static int Exec(string path, IReadOnlyList<string> args, byte[]? stdin, TextWriter error)
+    /// <exception cref="InvalidOperationException">This process is the full CLI: there is nothing to hand off to.</exception>
+    public static int Exec(IReadOnlyList<string> args, byte[]? stdin, TextWriter error)
     {
+        var path = FullCliHandOff.Target ?? throw new InvalidOperationException("this is the full CLI: nothing to hand a command line to");
         Console.Out.Flush();
         error.Flush();
         if (stdin is not null && !RestoreStdin(stdin, error)) return ExitCodes.InternalError;

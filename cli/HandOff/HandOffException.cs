@@ -6,7 +6,8 @@ namespace ApiTruth.Cli.HandOff;
 /// The native front reached a step only the full CLI can take. It derives from <see cref="Exception"/> alone so that no
 /// handler for an ordinary failure (I/O, JSON, invalid operation) takes it for one.
 /// </summary>
-/// <param name="Stdin">What the command already read from standard input, which the full CLI must read again.</param>
+/// <param name="step">What needs the full CLI ("indexing", "project mode", …), for the trace.</param>
+/// <param name="stdin">What the command already read from standard input, which the full CLI must read again.</param>
 internal sealed class HandOffException(string step, byte[]? stdin = null) : Exception($"{step} needs the full CLI")
 {
     public string Step { get; } = step;
